@@ -1,0 +1,35 @@
+//! One component per page, named `XxxPage` in `xxx_page.rs`.
+
+mod document_page;
+mod embed_page;
+mod not_found_page;
+mod timeline_page;
+
+pub use document_page::DocumentPage;
+pub use embed_page::EmbedPage;
+pub use not_found_page::NotFoundPage;
+pub use timeline_page::TimelinePage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::model::EventFilter;
+use crate::timeline::view::InitialView;
+
+/// The slug in the path, `all` when there is none.
+fn slug_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_else(|| "all".to_string())))
+}
+
+/// The event filter and the view written in the query string.
+fn query_state() -> (Memo<EventFilter>, Memo<InitialView>) {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query.with(|q| EventFilter::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let view = Memo::new(move |_| {
+        query.with(|q| InitialView::from_query(q.get_str("view"), q.get_str("event")))
+    });
+    (filter, view)
+}

@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::SiteHeader;
+
+/// Any path no page answers.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Not found · Annals"/>
+        <SiteHeader/>
+        <main class="page">
+            <h1>"Not found"</h1>
+            <p>"Nothing lives at this address. " <a href="/">"Back to the timeline"</a></p>
+        </main>
+    }
+}

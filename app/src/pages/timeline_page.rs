@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{query_state, slug_param};
+use crate::catalog::get_timeline;
+use crate::components::SiteHeader;
+use crate::timeline::view::TimelineView;
+
+/// `/` and `/t/{slug}`: a timeline with the site around it.
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    let slug = slug_param();
+    let (filter, initial) = query_state();
+    let timeline = Resource::new(
+        move || (slug.get(), filter.get()),
+        |(slug, filter)| get_timeline(slug, filter),
+    );
+    view! {
+        <SiteHeader/>
+        <main class="page">
+            <Suspense fallback=|| view! { <p class="loading">"Loading the timeline…"</p> }>
+                {move || Suspend::new(async move {
+                    match timeline.await {
+                        Ok(Some(data)) => view! {
+                            <Title text=format!("{} · Annals", data.title)/>
+                            <h1 class="page-title">{data.title.clone()}</h1>
+                            <TimelineView data initial=initial.get_untracked() embed=false/>
+                        }.into_any(),
+                        Ok(None) => view! {
+                            <Title text="No such timeline · Annals"/>
+                            <p class="error" role="alert">"There is no timeline with this name."</p>
+                        }.into_any(),
+                        Err(e) => view! {
+                            <p class="error" role="alert">"The timeline could not be loaded: " {e.to_string()}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}

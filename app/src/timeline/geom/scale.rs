@@ -1,0 +1,163 @@
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::model::Event;
+
+/// The smallest visible range: one day.
+const MIN_SPAN_DAYS: f64 = 1.0;
+/// The largest visible range: two millennia.
+const MAX_SPAN_DAYS: f64 = 730_000.0;
+
+/// Days since 0001-01-01 (day 1), as the axis coordinate.
+pub fn day_number(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce())
+}
+
+/// The date containing an axis coordinate; clamped to chrono's range.
+pub fn date_of(day: f64) -> NaiveDate {
+    let clamped = day.floor().clamp(1.0, 3_000_000.0) as i32;
+    NaiveDate::from_num_days_from_ce_opt(clamped).unwrap_or(NaiveDate::MIN)
+}
+
+/// The visible range of the axis, in days: `start` at the left edge, `end` at the right.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Viewport {
+    pub start: f64,
+    pub end: f64,
+}
+
+impl Viewport {
+    /// A viewport from two coordinates, ordered and kept within the span limits.
+    pub fn new(start: f64, end: f64) -> Self {
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        let centre = (start + end) / 2.0;
+        let span = (end - start).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+        Self {
+            start: centre - span / 2.0,
+            end: centre + span / 2.0,
+        }
+    }
+
+    /// The view that shows every event with a margin; a fortnight around the anchor when empty.
+    pub fn fit(events: &[Event], fallback: NaiveDate) -> Self {
+        let first = events
+            .iter()
+            .map(|e| day_number(e.when.start))
+            .reduce(f64::min);
+        let last = events
+            .iter()
+            .map(|e| day_number(e.when.end) + 1.0)
+            .reduce(f64::max);
+        match (first, last) {
+            (Some(first), Some(last)) => {
+                let span = (last - first).max(14.0);
+                let centre = (first + last) / 2.0;
+                Self::new(centre - span * 0.53, centre + span * 0.53)
+            }
+            _ => {
+                let day = day_number(fallback);
+                Self::new(day - 7.0, day + 7.0)
+            }
+        }
+    }
+
+    /// Width in days.
+    pub fn span(self) -> f64 {
+        self.end - self.start
+    }
+
+    /// Zooms by `factor` (< 1 zooms in) keeping the coordinate `around` at the same place on screen.
+    pub fn zoom(self, factor: f64, around: f64) -> Self {
+        if !factor.is_finite() || factor <= 0.0 {
+            return self;
+        }
+        let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+        let ratio = if self.span() > 0.0 {
+            (around - self.start) / self.span()
+        } else {
+            0.5
+        };
+        let start = around - span * ratio;
+        Self {
+            start,
+            end: start + span,
+        }
+    }
+
+    /// Moves by a fraction of the visible width (positive moves later in time).
+    pub fn pan(self, fraction: f64) -> Self {
+        let shift = if fraction.is_finite() {
+            self.span() * fraction
+        } else {
+            0.0
+        };
+        Self {
+            start: self.start + shift,
+            end: self.end + shift,
+        }
+    }
+
+    /// Screen x of an axis coordinate for a drawing `width` pixels wide.
+    pub fn x(self, day: f64, width: f64) -> f64 {
+        (day - self.start) / self.span() * width
+    }
+
+    /// The axis coordinate under screen x: the inverse of [`Self::x`].
+    pub fn day_at(self, x: f64, width: f64) -> f64 {
+        self.start + x / width * self.span()
+    }
+
+    /// The first and last visible dates.
+    pub fn dates(self) -> (NaiveDate, NaiveDate) {
+        (date_of(self.start), date_of(self.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn x_and_day_at_are_inverse() {
+        let view = Viewport::new(700_000.0, 700_400.0);
+        for day in [700_000.0, 700_123.5, 700_400.0, 699_000.0] {
+            let x = view.x(day, 1000.0);
+            assert!((view.day_at(x, 1000.0) - day).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn zoom_keeps_the_cursor_point_fixed() {
+        let view = Viewport::new(1000.0, 2000.0);
+        let around = 1250.0;
+        let before = view.x(around, 800.0);
+        let zoomed = view.zoom(0.5, around);
+        assert!((zoomed.span() - 500.0).abs() < 1e-9);
+        assert!((zoomed.x(around, 800.0) - before).abs() < 1e-6);
+    }
+
+    #[test]
+    fn zoom_is_clamped_and_ignores_nonsense() {
+        let view = Viewport::new(1000.0, 1002.0);
+        assert_eq!(view.zoom(0.0001, 1001.0).span(), MIN_SPAN_DAYS);
+        assert_eq!(view.zoom(f64::NAN, 1001.0), view);
+        assert_eq!(Viewport::new(5.0, 1.0), Viewport::new(1.0, 5.0));
+    }
+
+    #[test]
+    fn pan_moves_by_fraction_of_width() {
+        let view = Viewport::new(0.0, 100.0).pan(0.25);
+        assert_eq!((view.start, view.end), (25.0, 125.0));
+    }
+
+    #[test]
+    fn date_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2025, 2, 18).unwrap();
+        assert_eq!(date_of(day_number(d)), d);
+        assert_eq!(date_of(day_number(d) + 0.99), d);
+    }
+}

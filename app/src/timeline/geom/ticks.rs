@@ -1,0 +1,191 @@
+use chrono::{Datelike, NaiveDate};
+
+use super::scale::{date_of, day_number, Viewport};
+use crate::model::month_abbrev;
+
+/// The period between two ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickUnit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl TickUnit {
+    const ALL: [TickUnit; 7] = [
+        Self::Day,
+        Self::Week,
+        Self::Month,
+        Self::Quarter,
+        Self::Year,
+        Self::Decade,
+        Self::Century,
+    ];
+
+    /// Typical length in days, to judge how many ticks fit.
+    fn days(self) -> f64 {
+        match self {
+            Self::Day => 1.0,
+            Self::Week => 7.0,
+            Self::Month => 30.44,
+            Self::Quarter => 91.31,
+            Self::Year => 365.25,
+            Self::Decade => 3652.5,
+            Self::Century => 36525.0,
+        }
+    }
+
+    /// Room a label of this unit needs, in pixels, gap included.
+    fn label_px(self) -> f64 {
+        match self {
+            Self::Day | Self::Week => 64.0,
+            Self::Month => 72.0,
+            Self::Quarter => 68.0,
+            Self::Year => 48.0,
+            Self::Decade | Self::Century => 56.0,
+        }
+    }
+
+    /// The first boundary of this unit on or after `date`.
+    fn ceil(self, date: NaiveDate) -> NaiveDate {
+        let floor = self.floor(date);
+        if floor == date {
+            floor
+        } else {
+            self.next(floor)
+        }
+    }
+
+    fn floor(self, date: NaiveDate) -> NaiveDate {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(date);
+        match self {
+            Self::Day => date,
+            Self::Week => {
+                date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
+            }
+            Self::Month => ymd(date.year(), date.month(), 1),
+            Self::Quarter => ymd(date.year(), (date.month() - 1) / 3 * 3 + 1, 1),
+            Self::Year => ymd(date.year(), 1, 1),
+            Self::Decade => ymd(date.year().div_euclid(10) * 10, 1, 1),
+            Self::Century => ymd(date.year().div_euclid(100) * 100, 1, 1),
+        }
+    }
+
+    fn next(self, date: NaiveDate) -> NaiveDate {
+        let add_months = |months: u32| date.checked_add_months(chrono::Months::new(months));
+        let next = match self {
+            Self::Day => date.succ_opt(),
+            Self::Week => date.checked_add_days(chrono::Days::new(7)),
+            Self::Month => add_months(1),
+            Self::Quarter => add_months(3),
+            Self::Year => add_months(12),
+            Self::Decade => add_months(120),
+            Self::Century => add_months(1200),
+        };
+        next.unwrap_or(NaiveDate::MAX)
+    }
+
+    fn label(self, date: NaiveDate) -> String {
+        match self {
+            Self::Day | Self::Week => format!("{} {}", month_abbrev(date.month()), date.day()),
+            Self::Month if date.month() == 1 => format!("{} {}", month_abbrev(1), date.year()),
+            Self::Month => month_abbrev(date.month()).to_string(),
+            Self::Quarter => format!("Q{} {}", (date.month() - 1) / 3 + 1, date.year()),
+            Self::Year => date.year().to_string(),
+            Self::Decade | Self::Century => format!("{}s", date.year()),
+        }
+    }
+}
+
+/// One labelled tick on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Axis coordinate (see [`day_number`]).
+    pub day: f64,
+    pub label: String,
+    pub unit: TickUnit,
+}
+
+/// Ticks for the visible range: the finest unit whose labels do not overlap at `width` pixels.
+pub fn ticks(view: Viewport, width: f64) -> Vec<Tick> {
+    let px_per_day = width / view.span();
+    let unit = TickUnit::ALL
+        .into_iter()
+        .find(|u| u.days() * px_per_day >= u.label_px())
+        .unwrap_or(TickUnit::Century);
+    let (first, last) = view.dates();
+    let mut date = unit.ceil(first);
+    let mut out = Vec::new();
+    // The span limit keeps this to a few dozen ticks; the cap guards against surprises.
+    while date <= last && out.len() < 400 {
+        out.push(Tick {
+            day: day_number(date),
+            label: unit.label(date),
+            unit,
+        });
+        let next = unit.next(date);
+        if next <= date {
+            break;
+        }
+        date = next;
+    }
+    if out.is_empty() {
+        let mid = date_of((view.start + view.end) / 2.0);
+        out.push(Tick {
+            day: day_number(mid),
+            label: TickUnit::Day.label(mid),
+            unit: TickUnit::Day,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(from: (i32, u32, u32), to: (i32, u32, u32)) -> Viewport {
+        let d = |(y, m, dd)| day_number(NaiveDate::from_ymd_opt(y, m, dd).unwrap());
+        Viewport::new(d(from), d(to))
+    }
+
+    #[test]
+    fn unit_follows_the_zoom() {
+        let cases = [
+            (view((2025, 2, 1), (2025, 2, 15)), TickUnit::Day),
+            (view((2025, 1, 1), (2025, 3, 1)), TickUnit::Week),
+            (view((2024, 1, 1), (2025, 3, 1)), TickUnit::Month),
+            (view((2019, 1, 1), (2025, 3, 1)), TickUnit::Year),
+            (view((1900, 1, 1), (2025, 1, 1)), TickUnit::Decade),
+        ];
+        for (v, unit) in cases {
+            assert_eq!(ticks(v, 1000.0)[0].unit, unit, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn labels_never_overlap() {
+        let mut v = view((2025, 2, 10), (2025, 2, 12));
+        for _ in 0..40 {
+            for width in [320.0, 1000.0, 1600.0] {
+                let t = ticks(v, width);
+                for pair in t.windows(2) {
+                    let gap = v.x(pair[1].day, width) - v.x(pair[0].day, width);
+                    assert!(gap >= pair[0].unit.label_px() - 1.0, "{v:?} {width} {gap}");
+                }
+            }
+            v = v.zoom(1.6, v.start);
+        }
+    }
+
+    #[test]
+    fn ticks_fall_on_boundaries() {
+        let t = ticks(view((2019, 3, 3), (2025, 2, 18)), 1000.0);
+        assert_eq!(t[0].label, "2020");
+        assert!(t.iter().all(|tick| date_of(tick.day).ordinal() == 1));
+    }
+}

@@ -1,0 +1,11 @@
+//! The Leptos views around the geometry.
+
+mod event_details;
+mod event_list;
+mod timeline_view;
+mod url_state;
+
+pub use event_details::EventDetails;
+pub use event_list::EventList;
+pub use timeline_view::TimelineView;
+pub use url_state::InitialView;

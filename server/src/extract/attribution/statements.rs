@@ -1,0 +1,528 @@
+//! Statement rules: a cue verb from the lexicon, its source (a noun phrase before it,
+//! or after it when it follows a quotation) and its content (a quotation, a "that"
+//! clause, the rest of the sentence, or the sentence part before the source), with
+//! spans following PolNeAR: the cue keeps its auxiliaries and particles ("has called
+//! for"), the content keeps "that" and closing quotation marks but not the sentence's
+//! final period, and a quotation continued in the next sentences belongs to the content.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::sentences::Sentence;
+use super::lexicon::{ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, INVERTING_CUES, STATEMENT_CUES};
+use super::text::{is_quote_mark, is_time_word, np_backward, np_forward, subject, tokenize, Token};
+use super::{Found, Span};
+
+/// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let heads: Vec<&str> = STATEMENT_CUES.iter().map(|(h, _)| *h).collect();
+    Regex::new(&format!(
+        r"(?i)\b(?P<pre>(?:(?:{})\s+){{0,3}})(?P<head>{})\b(?P<part>\s+(?:for|on|of|about|against|to|out)\b)?(?P<stmt>\s+in\s+a\s+statement\b)?",
+        CUE_PREFIXES.join("|"),
+        heads.join("|")
+    ))
+    .expect("cue regex")
+});
+
+/// Finds the statements of every sentence.
+pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let toks = tokenize(text, start, end);
+        let mut found: Vec<Found> = Vec::new();
+        for m in CUE.captures_iter(&text[start..end]) {
+            let (Some(all), Some(head)) = (m.get(0), m.name("head")) else {
+                continue;
+            };
+            let head_l = head.as_str().to_lowercase();
+            let mut cue = Span {
+                start: start + all.start(),
+                end: start + head.end(),
+            };
+            // Prefixes only count when they are words before the head in this match.
+            if let Some(pre) = m.name("pre") {
+                if pre.as_str().is_empty() {
+                    cue.start = start + head.start();
+                }
+            }
+            if let Some(part) = m.name("part") {
+                let p = part.as_str().trim().to_lowercase();
+                let takes = CUE_PARTICLES
+                    .iter()
+                    .any(|(h, ps)| head_l.starts_with(h) && ps.contains(&p.as_str()));
+                if takes {
+                    cue.end = start + part.end();
+                } else if head_l == "according" {
+                    continue;
+                }
+            } else if head_l == "according" {
+                continue;
+            }
+            if let Some(st) = m.name("stmt") {
+                if m.name("part").is_none() {
+                    cue.end = start + st.end();
+                }
+            }
+            // PolNeAR keeps a colon right after the cue inside it ("said:").
+            if text[cue.end..end].starts_with(':') {
+                cue.end += 1;
+            }
+            // Words inside a quotation are the quoted speaker's, not attributions.
+            if quotes
+                .iter()
+                .any(|q| q.start < cue.start && cue.end <= q.end)
+            {
+                continue;
+            }
+            let confidence = STATEMENT_CUES
+                .iter()
+                .find(|(h, _)| *h == head_l)
+                .map_or(0.5, |c| c.1);
+            let cx = Ctx {
+                text,
+                s,
+                si,
+                toks: &toks,
+                quotes,
+                confidence,
+                prior: found.last().and_then(|f| f.source),
+            };
+            if let Some(f) = analyse(&cx, cue, &head_l) {
+                found.push(f);
+            }
+        }
+        trim_nested(text, &mut found);
+        out.extend(found);
+    }
+    out
+}
+
+/// What the rules of one sentence share.
+struct Ctx<'a> {
+    text: &'a str,
+    s: &'a Sentence,
+    si: usize,
+    toks: &'a [Token<'a>],
+    quotes: &'a [Span],
+    confidence: f32,
+    /// The source of the sentence's previous statement.
+    prior: Option<Span>,
+}
+
+/// Builds the statement for one cue, or None when no source or content is found.
+fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
+    let (text, s, toks, quotes) = (cx.text, cx.s, cx.toks, cx.quotes);
+    let ci = toks.iter().position(|t| t.start >= cue.start)?;
+    let ce = toks
+        .iter()
+        .position(|t| t.start >= cue.end)
+        .unwrap_or(toks.len());
+    if head == "according" {
+        // "according to X": X follows; the content is the rest of the sentence.
+        let e = np_forward(toks, ce)?;
+        let source = span(&toks[ce..e]);
+        let content =
+            content_after(text, s, toks, e, quotes).or_else(|| content_before(s, toks, ci, quotes));
+        return Some(found(cx, Some(source), cue, content?, "according_to"));
+    }
+    let prev = ci.checked_sub(1).map(|k| toks[k].text);
+    let after_quote = prev.is_some_and(is_quote_mark)
+        || (prev == Some(",") && ci >= 2 && is_quote_mark(toks[ci - 2].text));
+    // "Graham ... and said ...", "..., saying ...": the sentence's speaker goes on.
+    let prev_and = prev.is_some_and(|p| p.eq_ignore_ascii_case("and"));
+    if !after_quote && (prev_and || (prev == Some(",") && head.ends_with("ing"))) {
+        let source = cx.prior.or_else(|| subject(toks))?;
+        let mut after = ce;
+        if ADDRESSEE_CUES.contains(&head) {
+            after = skip_addressee(toks, after);
+        }
+        let content = content_after(text, s, toks, skip_adverbials(toks, after), quotes)?;
+        return Some(found(cx, Some(source), cue, content, "coordinated_cue"));
+    }
+    // Source before the cue: "Trump said", "the president replied".
+    if !after_quote {
+        if let Some((b, e)) = source_before(toks, ci) {
+            let source = span(&toks[b..e]);
+            let mut after = ce;
+            if ADDRESSEE_CUES.contains(&head) {
+                after = skip_addressee(toks, after);
+            }
+            let after = skip_adverbials(toks, after);
+            // "At one point, she said, she was ..." — a cue set off by commas in the
+            // middle of its content: the content is the whole sentence.
+            // A quotation after the cue joins only a quotation before the source.
+            let quoted_after = toks.get(after + 1).is_some_and(|t| is_quote_mark(t.text));
+            let quoted_before = b >= 2 && is_quote_mark(toks[b - 2].text);
+            let aside = b > 0
+                && toks[b - 1].text == ","
+                && toks.get(after).is_some_and(|t| t.text == ",")
+                && quoted_after == quoted_before;
+            if aside {
+                if let (Some(before), Some(rest)) = (
+                    content_before(s, toks, b, quotes),
+                    content_after(text, s, toks, after + 1, quotes),
+                ) {
+                    let hull = Span {
+                        start: before.start,
+                        end: rest.end,
+                    };
+                    return Some(found(cx, Some(source), cue, hull, "content_source_cue"));
+                }
+            }
+            if let Some(content) = content_after(text, s, toks, after, quotes) {
+                let rule = if is_quote_mark(toks.get(after).map_or("", |t| t.text))
+                    || toks
+                        .get(after)
+                        .is_some_and(|t| t.text == ":" || t.text == ",")
+                {
+                    "source_cue_quote"
+                } else {
+                    "reported_speech"
+                };
+                return Some(found(cx, Some(source), cue, content, rule));
+            }
+            // "X, he said." / "“X,” he told reporters at the time."
+            if after >= toks.len() || matches!(toks[after].text, "." | "!" | "?") {
+                let content = content_before(s, toks, b, quotes)?;
+                return Some(found(cx, Some(source), cue, content, "content_source_cue"));
+            }
+            // "X, he said, Y." — a cue in the middle of its content.
+            if toks[after].text == "," {
+                let before = content_before(s, toks, b, quotes)?;
+                let hull =
+                    content_after(text, s, toks, after + 1, quotes).map_or(before, |rest| Span {
+                        start: before.start,
+                        end: rest.end,
+                    });
+                return Some(found(cx, Some(source), cue, hull, "content_source_cue"));
+            }
+            return None;
+        }
+    }
+    // Source after the cue: "“...,” said Mike Waltz."
+    if (after_quote || ci == 0) && INVERTING_CUES.contains(&head) {
+        let e = np_forward(toks, ce)?;
+        let source = span(&toks[ce..e]);
+        let before = content_before(s, toks, ci, quotes)?;
+        // Only a second quotation continues the content ("“A,” said X, “B.”").
+        let quote_follows = toks.get(e + 1).is_some_and(|t| is_quote_mark(t.text));
+        let content = if e < toks.len() && toks[e].text == "," && quote_follows {
+            content_after(text, s, toks, e + 1, quotes).map_or(before, |r| Span {
+                start: before.start,
+                end: r.end,
+            })
+        } else {
+            before
+        };
+        return Some(found(cx, Some(source), cue, content, "content_cue_source"));
+    }
+    None
+}
+
+/// The start of the source noun phrase ending before token `ci`, looking through an
+/// appositive or a participial aside set off by commas ("Trump's adviser, Mike Waltz,
+/// said"; "Sheinbaum, responding to a question, said").
+fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
+    if ci == 0 {
+        return None;
+    }
+    if toks[ci - 1].text != "," {
+        return np_backward(toks, ci).map(|b| (b, ci));
+    }
+    // The aside between the previous comma and this one.
+    let pc = toks[..ci - 1].iter().rposition(|t| t.text == ",")?;
+    let aside = &toks[pc + 1..ci - 1];
+    if aside.is_empty() || aside.len() > 20 || aside.iter().any(|t| is_quote_mark(t.text)) {
+        return None;
+    }
+    let head = np_backward(toks, pc)?;
+    if aside[0].lower().ends_with("ing") {
+        // A participial aside is not part of the source: keep only the phrase before.
+        return Some((head, pc));
+    }
+    // PolNeAR keeps the comma that closes an appositive inside the source.
+    Some((head, ci))
+}
+
+/// Skips the addressee of "told"/"asked": a pronoun, a plural noun, "the crowd", or a
+/// capitalized name ("the New York Times", "Fox News").
+fn skip_addressee(toks: &[Token], i: usize) -> usize {
+    let Some(t) = toks.get(i) else { return i };
+    let l = t.lower();
+    if matches!(
+        l.as_str(),
+        "that" | "he" | "she" | "they" | "it" | "i" | "we"
+    ) || !t.is_word()
+    {
+        return i;
+    }
+    if matches!(
+        l.as_str(),
+        "me" | "him"
+            | "her"
+            | "us"
+            | "them"
+            | "you"
+            | "reporters"
+            | "voters"
+            | "supporters"
+            | "lawmakers"
+            | "people"
+            | "students"
+            | "members"
+            | "journalists"
+    ) {
+        return i + 1;
+    }
+    let mut j = i;
+    if matches!(l.as_str(), "the" | "a" | "an") {
+        j += 1;
+    }
+    let caps = toks[j..].iter().take_while(|t| t.is_capitalized()).count();
+    if caps > 0 {
+        return j + caps;
+    }
+    if j > i {
+        // "the crowd", "a rally" — one common noun.
+        return (j + 1).min(toks.len());
+    }
+    i
+}
+
+/// Skips time and place adverbials after a cue ("last week", "on Friday", "at the
+/// time", "in an interview") up to a comma, "that", a quotation or the sentence end.
+fn skip_adverbials(toks: &[Token], i: usize) -> usize {
+    let Some(t) = toks.get(i) else { return i };
+    let l = t.lower();
+    let opens = is_time_word(&l)
+        || matches!(
+            l.as_str(),
+            "on" | "at"
+                | "in"
+                | "during"
+                | "while"
+                | "after"
+                | "before"
+                | "from"
+                | "via"
+                | "with"
+                | "to"
+                | "repeatedly"
+                | "again"
+                | "publicly"
+                | "privately"
+        );
+    if !opens {
+        return i;
+    }
+    let mut j = i;
+    while j < toks.len() && j < i + 12 {
+        let x = toks[j].text;
+        if x == "that" || is_quote_mark(x) || x == ":" {
+            return j;
+        }
+        if x == "," {
+            return j + 1;
+        }
+        if matches!(x, "." | "!" | "?") {
+            return j;
+        }
+        j += 1;
+    }
+    if j >= toks.len() {
+        toks.len()
+    } else {
+        i
+    }
+}
+
+/// Content after the cue, starting at token `i`: a quotation (after an optional comma
+/// or colon), or the rest of the sentence without its final punctuation.
+fn content_after(
+    text: &str,
+    s: &Sentence,
+    toks: &[Token],
+    mut i: usize,
+    quotes: &[Span],
+) -> Option<Span> {
+    if i < toks.len() && matches!(toks[i].text, ":" | ",") {
+        i += 1;
+    }
+    let t = toks.get(i)?;
+    // ", according to CNN" is another attribution, not this one's content.
+    if t.lower() == "according" {
+        return None;
+    }
+    if is_quote_mark(t.text) {
+        if let Some(q) = quotes.iter().find(|q| q.start == t.start) {
+            return Some(*q);
+        }
+    }
+    let words = toks[i..].iter().filter(|t| t.is_word()).count();
+    if words < 2 {
+        return None;
+    }
+    let end = trim_end(text, t.start, s.end.min(text.len()));
+    (end > t.start).then_some(Span {
+        start: t.start,
+        end,
+    })
+}
+
+/// Content before the source at token `b`: the quotation that ends there, or the
+/// sentence from its start, without the comma before the source.
+fn content_before(s: &Sentence, toks: &[Token], b: usize, quotes: &[Span]) -> Option<Span> {
+    if b == 0 {
+        return None;
+    }
+    let mut k = b;
+    while k > 0 && matches!(toks[k - 1].text, "," | "—" | "–" | "-") {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let last = &toks[k - 1];
+    if is_quote_mark(last.text) {
+        if let Some(q) = quotes.iter().find(|q| q.end == last.end) {
+            // Words before the quotation in the sentence belong to the content too.
+            return Some(Span {
+                start: q.start.min(s.start),
+                end: q.end,
+            });
+        }
+    }
+    let words = toks[..k].iter().filter(|t| t.is_word()).count();
+    if words < 2 {
+        return None;
+    }
+    Some(Span {
+        start: s.start,
+        end: last.end,
+    })
+}
+
+/// Drops trailing whitespace and one final sentence punctuation mark.
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let body = text[start..end].trim_end();
+    let body = body
+        .strip_suffix(['.', '!', '?', ';', ':'])
+        .unwrap_or(body)
+        .trim_end();
+    start + body.len()
+}
+
+/// The span covered by a run of tokens.
+fn span(toks: &[Token]) -> Span {
+    Span {
+        start: toks[0].start,
+        end: toks[toks.len() - 1].end,
+    }
+}
+
+/// Assembles a statement, extending a quoted content over quotations that continue in
+/// the next sentences without a cue of their own (`"A," he said. "B."`).
+fn found(
+    cx: &Ctx,
+    source: Option<Span>,
+    cue: Span,
+    mut content: Span,
+    rule: &'static str,
+) -> Found {
+    let (text, s_end, quotes) = (cx.text, cx.s.end, cx.quotes);
+    let mut quote = quotes
+        .iter()
+        .find(|q| q.start >= content.start && q.end <= content.end)
+        .copied();
+    if quote.is_some() && quotes.iter().any(|q| q.end == content.end) {
+        content = extend_quote(text, content, s_end, quotes);
+    }
+    if quote.is_none() {
+        quote = quotes
+            .iter()
+            .find(|q| q.start < content.end && content.start < q.end)
+            .copied();
+    }
+    Found {
+        sentence: cx.si,
+        source,
+        cue,
+        content: Some(content),
+        quote,
+        rule,
+        confidence: cx.confidence,
+    }
+}
+
+/// Follows a quotation into the next ones: each next quotation starts right after the
+/// cue's sentence or the previous quotation and is followed by no new cue.
+fn extend_quote(text: &str, mut content: Span, s_end: usize, quotes: &[Span]) -> Span {
+    // The rest of the cue's sentence holds only the cue and its source.
+    let mut from = content.end.max(s_end);
+    let first = quotes
+        .iter()
+        .position(|q| q.start >= from)
+        .unwrap_or(quotes.len());
+    for (used, q) in quotes[first..].iter().enumerate() {
+        // The gap may only hold the cue, its source and punctuation — no other words;
+        // and words right after the quotation would be its own cue ("“B,” she said").
+        let gap = &text[from..q.start];
+        let tail = text[q.end..].trim_start_matches([' ', '\t']);
+        let own_cue = tail.chars().next().is_some_and(char::is_alphabetic);
+        if gap.len() > 40 || gap.chars().any(char::is_alphabetic) || own_cue || used >= 6 {
+            break;
+        }
+        content.end = q.end;
+        from = q.end;
+    }
+    content
+}
+
+/// When a content runs into a later statement of the same sentence ("called for X,
+/// when he said Y"; "said X, adding Y"), the first content ends before the clause that
+/// introduces the second: at the later source, or at its cue when the source is shared.
+fn trim_nested(text: &str, found: &mut [Found]) {
+    let later: Vec<(Span, usize)> = found
+        .iter()
+        .map(|g| {
+            let clause = g
+                .source
+                .filter(|s| s.start < g.cue.start)
+                .map_or(g.cue.start, |s| s.start);
+            (g.cue, clause)
+        })
+        .collect();
+    for f in found.iter_mut() {
+        let Some(c) = f.content else { continue };
+        // A quotation is delimited by its own marks.
+        if text[c.start..].starts_with(['“', '"', '\'']) {
+            continue;
+        }
+        let cut = later
+            .iter()
+            .filter(|(cue, clause)| {
+                *cue != f.cue && *clause > f.cue.end.max(c.start) && cue.start < c.end
+            })
+            .map(|&(_, clause)| clause)
+            .min();
+        let Some(cut) = cut else { continue };
+        let mut head = text[c.start..cut].trim_end();
+        for w in [
+            " when", " while", " and", " but", " as", " because", " after", ",",
+        ] {
+            head = head.strip_suffix(w).unwrap_or(head).trim_end();
+        }
+        head = head.trim_end_matches([',', ';', '—', '-']).trim_end();
+        if head.len() > 3 {
+            f.content = Some(Span {
+                start: c.start,
+                end: c.start + head.len(),
+            });
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! Attributions + time mentions → dated events. Each time mention dates the cue it belongs to;
+//! a cue with none takes an earlier time through "when" clauses, else the publication date
+//! ("reported by"), marked approximate.
+
+use app::model::{Actor, Event, EventKind, Span, When, WhenBasis};
+use chrono::NaiveDate;
+
+use super::attribution::{Attribution, AttributionKind};
+use super::dating::{range_of, reported, when_of_mention};
+use super::sentences::Sentence;
+use super::timex::{TimexMention, TimexType};
+
+/// How far before a cue a "when" may stand and still put the cue in a "when" clause.
+const WHEN_CLAUSE_REACH: usize = 40;
+/// Summaries are cut to this many characters.
+const SUMMARY_CHARS: usize = 140;
+
+/// Builds the events; returns them with the number of attributions nothing could date.
+pub fn assemble(
+    text: &str,
+    sentences: &[Sentence],
+    timexes: &[TimexMention],
+    attributions: &[Attribution],
+    anchor: Option<NaiveDate>,
+) -> (Vec<Event>, usize) {
+    let datable: Vec<&TimexMention> = timexes
+        .iter()
+        .filter(|t| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && range_of(&t.value, anchor).is_some()
+        })
+        .collect();
+    let owner = assign_mentions(text, sentences, &datable, attributions);
+    let mut events = Vec::new();
+    let mut undated = 0;
+    for (index, attribution) in attributions.iter().enumerate() {
+        let Some(sentence) = sentences.get(attribution.sentence).copied() else {
+            continue;
+        };
+        let own: Option<&TimexMention> = datable
+            .iter()
+            .zip(&owner)
+            .filter(|(_, o)| **o == Some(index))
+            .map(|(t, _)| *t)
+            .min_by_key(|t| {
+                distance(
+                    (t.start, t.end),
+                    (attribution.cue.start, attribution.cue.end),
+                )
+            });
+        let dated = match own {
+            Some(t) => date_mention(text, t, anchor),
+            None => when_clause_date(text, sentence, &datable, attribution, anchor)
+                .or_else(|| anchor.map(|a| (reported(a), "date:reported"))),
+        };
+        let Some((when, date_rule)) = dated else {
+            undated += 1;
+            continue;
+        };
+        events.push(build_event(
+            text,
+            sentence,
+            attribution,
+            when,
+            date_rule,
+            events.len() + 1,
+        ));
+    }
+    (events, undated)
+}
+
+/// For each datable mention, the attribution it dates: the nearest cue in its sentence, except
+/// that "since X" belongs to the cue before it (a perfect tense: "has called for ... since 2019")
+/// and a statement's own content or quote does not date the statement.
+fn assign_mentions(
+    text: &str,
+    sentences: &[Sentence],
+    datable: &[&TimexMention],
+    attributions: &[Attribution],
+) -> Vec<Option<usize>> {
+    datable
+        .iter()
+        .map(|t| {
+            let sentence = sentences
+                .iter()
+                .position(|s| s.start <= t.start && t.end <= s.end)?;
+            let since = preceded_by(text, t.start, "since");
+            let candidates = attributions.iter().enumerate().filter(|(_, a)| {
+                a.sentence == sentence
+                    && (since
+                        || a.kind == AttributionKind::Action
+                        || ![a.content, a.quote]
+                            .iter()
+                            .flatten()
+                            .any(|c| c.start <= t.start && t.end <= c.end))
+            });
+            if since {
+                candidates
+                    .filter(|(_, a)| a.cue.end <= t.start)
+                    .max_by_key(|(_, a)| a.cue.end)
+                    .map(|(i, _)| i)
+            } else {
+                candidates
+                    .min_by_key(|(_, a)| distance((t.start, t.end), (a.cue.start, a.cue.end)))
+                    .map(|(i, _)| i)
+            }
+        })
+        .collect()
+}
+
+fn date_mention(
+    text: &str,
+    t: &TimexMention,
+    anchor: Option<NaiveDate>,
+) -> Option<(When, &'static str)> {
+    let since = preceded_by(text, t.start, "since");
+    let surface = text.get(t.start..t.end).unwrap_or("").to_ascii_lowercase();
+    let fuzzy = [
+        "early",
+        "late",
+        "mid",
+        "about",
+        "around",
+        "some time",
+        "sometime",
+    ]
+    .iter()
+    .any(|m| surface.starts_with(m));
+    let (basis, rule) = match (t.refers_to, since) {
+        (Some(_), _) => (WhenBasis::Anaphora, "date:anaphora"),
+        (None, true) => (WhenBasis::Mention, "date:since"),
+        (None, false) => (WhenBasis::Mention, "date:mention"),
+    };
+    let when = when_of_mention(
+        &t.value,
+        anchor,
+        since,
+        fuzzy,
+        basis,
+        Span {
+            start: t.start,
+            end: t.end,
+        },
+    )?;
+    Some((when, rule))
+}
+
+/// "..., when he said ...": a cue in a "when" clause happened at the time named before it.
+fn when_clause_date(
+    text: &str,
+    sentence: Sentence,
+    datable: &[&TimexMention],
+    attribution: &Attribution,
+    anchor: Option<NaiveDate>,
+) -> Option<(When, &'static str)> {
+    let clause_start = attribution.source.map_or(attribution.cue.start, |s| {
+        s.start.min(attribution.cue.start)
+    });
+    let reach_start = floor_char_boundary(
+        text,
+        clause_start
+            .saturating_sub(WHEN_CLAUSE_REACH)
+            .max(sentence.start),
+    );
+    let before = text.get(reach_start..clause_start)?.to_ascii_lowercase();
+    if !before.contains("when ") {
+        return None;
+    }
+    let earlier = datable
+        .iter()
+        .filter(|t| sentence.start <= t.start && t.end <= clause_start)
+        .max_by_key(|t| t.start)?;
+    let mut when = when_of_mention(
+        &earlier.value,
+        anchor,
+        false,
+        true,
+        WhenBasis::Anaphora,
+        Span {
+            start: earlier.start,
+            end: earlier.end,
+        },
+    )?;
+    when.approximate = true;
+    Some((when, "date:when-clause"))
+}
+
+fn build_event(
+    text: &str,
+    sentence: Sentence,
+    a: &Attribution,
+    when: When,
+    date_rule: &str,
+    n: usize,
+) -> Event {
+    let slice = |s: Option<crate::extract::attribution::Span>| {
+        s.and_then(|s| text.get(s.start..s.end)).map(str::trim)
+    };
+    let cue_text = text.get(a.cue.start..a.cue.end).unwrap_or("").to_string();
+    let quote =
+        slice(a.quote).map(|q| q.trim_matches(|c| matches!(c, '"' | '“' | '”')).to_string());
+    let content = slice(a.content).map(str::to_string);
+    let actor = match &a.speaker {
+        Some(speaker) => Actor {
+            name: speaker.name.clone(),
+            canonical: speaker.name.clone(),
+            role: speaker.role.clone(),
+        },
+        None => {
+            let name = slice(a.source)
+                .map(str::to_string)
+                .unwrap_or_else(|| "Unnamed source".to_string());
+            Actor {
+                canonical: name.clone(),
+                name,
+                role: None,
+            }
+        }
+    };
+    let summary = match (&quote, &content) {
+        (Some(q), _) => cut(&format!("{cue_text}: “{q}”"), SUMMARY_CHARS),
+        (None, Some(c)) => cut(&format!("{cue_text} {c}"), SUMMARY_CHARS),
+        (None, None) => cue_text.clone(),
+    };
+    let kind = match a.kind {
+        AttributionKind::Statement => EventKind::Statement,
+        AttributionKind::Action => EventKind::Action,
+    };
+    let span = |s: crate::extract::attribution::Span| Span {
+        start: s.start,
+        end: s.end,
+    };
+    let mut rules: Vec<String> = a.rules.iter().map(|r| r.to_string()).collect();
+    rules.push(date_rule.to_string());
+    Event {
+        id: format!("e{n}"),
+        document_id: None,
+        kind,
+        actor,
+        cue_text,
+        quote,
+        summary,
+        when,
+        confidence: a.confidence,
+        rules,
+        source: a.source.map(span),
+        cue: span(a.cue),
+        content: a.content.map(span),
+        sentence: Span {
+            start: sentence.start,
+            end: sentence.end,
+        },
+        sentence_text: text
+            .get(sentence.start..sentence.end)
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
+/// Whether `word` ends right before `at` (ignoring spaces), case-insensitively.
+fn preceded_by(text: &str, at: usize, word: &str) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    before.len() >= word.len()
+        && before.is_char_boundary(before.len() - word.len())
+        && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+        && before[..before.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else if b.1 <= a.0 {
+        a.0 - b.1
+    } else {
+        0
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn cut(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let mut out: String = text.chars().take(max_chars - 1).collect();
+    if let Some(space) = out.rfind(' ') {
+        out.truncate(space);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preceded_by_matches_whole_words() {
+        let text = "called for force since 2019, and convince 2020";
+        assert!(preceded_by(text, text.find("2019").unwrap(), "since"));
+        assert!(!preceded_by(text, text.find("2020").unwrap(), "since"));
+        assert!(!preceded_by(text, 0, "since"));
+    }
+
+    #[test]
+    fn distance_between_spans() {
+        assert_eq!(distance((0, 5), (10, 12)), 5);
+        assert_eq!(distance((10, 12), (0, 5)), 5);
+        assert_eq!(distance((0, 5), (3, 8)), 0);
+    }
+
+    #[test]
+    fn cut_keeps_words_whole() {
+        assert_eq!(cut("a  b\nc", 10), "a b c");
+        let long = cut(&"word ".repeat(50), 20);
+        assert!(long.ends_with('…') && long.chars().count() <= 20);
+    }
+}

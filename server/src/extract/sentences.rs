@@ -1,0 +1,177 @@
+//! Sentence segmentation for news text.
+//!
+//! A rule-based splitter: a sentence ends at `.`, `!`, `?` or `…` (plus any closing
+//! quotation marks or brackets) when whitespace and a plausible sentence start follow,
+//! and always at a blank line or a line break. Abbreviations ("Jan.", "Gov.", "Mr."),
+//! initials ("John F. Kennedy"), dotted acronyms ("U.S.") and decimals do not end a
+//! sentence.
+
+/// One sentence as UTF-8 byte offsets into the text, trimmed of surrounding whitespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+/// Abbreviations that are followed by a period without ending the sentence (lowercase,
+/// without the period). Titles, months, US state abbreviations and a few Latin forms.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "reps", "sens", "gen", "lt", "col",
+    "capt", "cmdr", "sgt", "adm", "maj", "pres", "supt", "rev", "hon", "st", "ste", "jr", "sr",
+    "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd", "bros", "dept", "univ", "assn", "no", "nos", "vs", "v", "etc",
+    "approx", "est", "fig", "mt", "ft", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo",
+    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va",
+    "vt", "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
+];
+
+/// Words that commonly start a sentence; after a dotted acronym ("U.S.") they signal a
+/// real boundary, since acronyms otherwise usually continue the sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "This", "That", "A", "An",
+    "His", "Her", "Their", "There", "As", "On", "At", "For", "If", "When", "While", "After",
+];
+
+/// Splits news text into sentences; survives abbreviations ("Jan.", "U.S.", "Gov.",
+/// "Mr."), initials ("John F. Kennedy"), decimals, and quotations spanning sentences
+/// (`"...," he said. "More words."` gives two sentences, the second starting at its
+/// opening quotation mark).
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c == '\n' {
+            // A line break ends a paragraph (or headline) in the stored articles.
+            push_trimmed(text, start, pos, &mut out);
+            start = pos + 1;
+            i += 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take any run of terminal punctuation and closing marks.
+            let mut j = i + 1;
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
+                )
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            if j >= chars.len() {
+                break;
+            }
+            if chars[j].1.is_whitespace() && is_boundary(text, pos, c, end) {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+/// Whether terminal punctuation `c` at byte `pos`, whose run ends at `end`, ends a sentence.
+fn is_boundary(text: &str, pos: usize, c: char, end: usize) -> bool {
+    let next = text[end..].trim_start();
+    let Some(first) = next.chars().next() else {
+        return true;
+    };
+    // A sentence starts with a capital, a digit, an opening quote or bracket.
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '['))
+    {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    // The word right before the period decides between abbreviation and full stop.
+    let before = &text[..pos];
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '—'))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let next_word: String = next.chars().take_while(|ch| ch.is_alphabetic()).collect();
+    let is_acronym = word.contains('.') || lower == "u.s" || lower == "d.c";
+    if is_acronym {
+        return SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    // A single capital letter is an initial ("John F. Kennedy").
+    let mut wc = word.chars();
+    if let (Some(only), None) = (wc.next(), wc.next()) {
+        if only.is_uppercase() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Pushes `text[start..end]` trimmed of whitespace, unless it is empty.
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(Sentence {
+            start: start + lead,
+            end: end - trail,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        let t = "Gov. Jim Doyle met John F. Kennedy Jr. on Jan. 20 in the U.S. capital. Growth was 2.5 percent.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Gov. Jim Doyle met John F. Kennedy Jr. on Jan. 20 in the U.S. capital.",
+                "Growth was 2.5 percent."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_spanning_sentences() {
+        let t = "“We are ready,” he said. “More words.” She left.";
+        assert_eq!(
+            texts(t),
+            vec!["“We are ready,” he said.", "“More words.”", "She left."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_split_and_trim() {
+        let t = "  Headline here\n\nBody text. Next one!  ";
+        assert_eq!(texts(t), vec!["Headline here", "Body text.", "Next one!"]);
+    }
+}

@@ -1,0 +1,357 @@
+//! Temporal expression tagging for news text, following TimeML (TIMEX3)
+//! conventions as used in TempEval-3.
+//!
+//! Tagging runs in two steps. Rules ([`rules::RULES`]) recognise an extent and
+//! parse it into an unresolved [`spec::Spec`]; resolution then turns the spec
+//! into a TIMEX3 value against the publication date and a little context (tense
+//! of the sentence, whether the document reports quarterly figures).
+//!
+//! Matching is a single pass: one regex made of all rule patterns finds the next
+//! position where any rule matches; only there are the individual rules tried,
+//! anchored, and the longest accepted match wins.
+
+mod lexicon;
+mod rules;
+mod spec;
+
+pub use chrono::NaiveDate;
+
+use self::rules::{Surround, RULES};
+use self::spec::{Context, Spec};
+use regex::{Regex, RegexBuilder};
+use std::sync::LazyLock;
+
+/// The four TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimexType {
+    /// A calendar date or period ("Friday", "2019", "last week").
+    Date,
+    /// A time of day ("9 a.m.", "this morning").
+    Time,
+    /// A length of time ("three years").
+    Duration,
+    /// A recurrence ("every Monday", "daily").
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 `type` attribute: "DATE", "TIME", "DURATION" or "SET".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A temporal expression found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimexMention {
+    /// UTF-8 byte offset of the first byte of the extent.
+    pub start: usize,
+    /// UTF-8 byte offset one past the extent; `&text[start..end]` is the surface form.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value resolved against the anchor ("2025-01-20", "P3Y", "PAST_REF").
+    pub value: String,
+    /// Id of the rule that recognised it (see [`rules()`]).
+    pub rule: &'static str,
+    /// False for mentions TimeML does not annotate but event dating needs
+    /// ("at the time").
+    pub timeml: bool,
+    /// For anaphoric mentions ("at the time", "that day"): the index, in the
+    /// returned list, of the mention they refer back to; the value is copied
+    /// from it.
+    pub refers_to: Option<usize>,
+}
+
+/// A rule's id and the examples its test checks.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleInfo {
+    /// Stable rule id, as found in [`TimexMention::rule`].
+    pub id: &'static str,
+    /// Texts in which the rule must find a mention covering the whole text,
+    /// or the part in brackets when the rule needs context ("for [years]").
+    pub positives: &'static [&'static str],
+    /// Texts in which the rule must not find such a mention.
+    pub negatives: &'static [&'static str],
+}
+
+/// The rules the tagger applies, in priority order.
+pub fn rules() -> &'static [RuleInfo] {
+    static INFOS: LazyLock<Vec<RuleInfo>> =
+        LazyLock::new(|| RULES.iter().map(|r| r.info).collect());
+    &INFOS
+}
+
+/// How far past a candidate position rules may match; the longest extents
+/// ("about 5 p.m. EST, Nov. 9") are well under this.
+const WINDOW: usize = 160;
+/// How far back the tense cue looks for a future verb.
+const TENSE_WINDOW: usize = 60;
+
+struct Engine {
+    /// All rule patterns in one alternation, without capture names: finds the
+    /// next position where some rule matches.
+    scanner: Regex,
+    /// Each rule's pattern anchored at the start of the haystack.
+    anchored: Vec<Regex>,
+    /// Words that put a sentence in the future.
+    future: Regex,
+    /// Words of quarterly financial reporting.
+    quarterly: Regex,
+}
+
+fn case_insensitive(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 26)
+        .dfa_size_limit(1 << 26)
+        .build()
+        .unwrap_or_else(|e| panic!("invalid timex pattern: {e}"))
+}
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    let names = Regex::new(r"\(\?P<\w+>").expect("static pattern");
+    let expanded: Vec<String> = RULES.iter().map(|r| rules::expand(r.pattern)).collect();
+    let alternation = expanded
+        .iter()
+        .map(|p| format!("(?:{})", names.replace_all(p, "(?:")))
+        .collect::<Vec<_>>()
+        .join("|");
+    Engine {
+        scanner: case_insensitive(&alternation),
+        anchored: expanded
+            .iter()
+            .map(|p| case_insensitive(&format!("^(?:{p})")))
+            .collect(),
+        future: case_insensitive(
+            r"(?:\b(?:will|won't|shall|going\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
+        ),
+        quarterly: case_insensitive(r"\bquarter"),
+    }
+});
+
+/// The largest char boundary of `text` not above `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` not below `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+impl Engine {
+    /// The longest accepted rule match starting at `p`: (end, rule index, spec).
+    fn best_at(&self, text: &str, p: usize) -> Option<(usize, usize, Spec)> {
+        let window = &text[p..floor_boundary(text, p + WINDOW)];
+        let mut found: Vec<(usize, usize, regex::Captures<'_>)> = self
+            .anchored
+            .iter()
+            .enumerate()
+            .filter_map(|(i, re)| {
+                let c = re.captures(window)?;
+                let len = c.get(0)?.end();
+                (len > 0).then_some((len, i, c))
+            })
+            .collect();
+        // Longest first; among equals the earlier rule (the sort is stable).
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        found.into_iter().find_map(|(len, i, c)| {
+            let end = p + len;
+            let surround = Surround {
+                before: &text[ceil_boundary(text, p.saturating_sub(40))..p],
+                after: &text[end..floor_boundary(text, end + 40)],
+            };
+            (RULES[i].build)(&c, &surround).map(|spec| (end, i, spec))
+        })
+    }
+
+    /// Whether the clause leading up to `start` speaks of the future. Only the
+    /// same clause counts: a future verb elsewhere in the sentence says little
+    /// about this expression.
+    fn future_before(&self, text: &str, start: usize) -> bool {
+        let from = ceil_boundary(text, start.saturating_sub(TENSE_WINDOW));
+        let before = &text[from..start];
+        let clause = before
+            .rfind(['.', ',', ';', '"', '\n'])
+            .map_or(before, |i| &before[i + 1..]);
+        self.future.is_match(clause)
+    }
+}
+
+/// Finds and normalizes temporal expressions.
+///
+/// `anchor` is the document's publication date; relative expressions resolve
+/// against it, and without it they get underspecified values ("XXXX-XX-XX",
+/// "PAST_REF"). The result is sorted by start and non-overlapping.
+pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
+    let engine = &*ENGINE;
+    let quarterly = engine.quarterly.is_match(text);
+    let mut mentions: Vec<TimexMention> = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = engine.scanner.find_at(text, pos) else {
+            break;
+        };
+        let p = m.start();
+        let Some((end, i, spec)) = engine.best_at(text, p) else {
+            pos = ceil_boundary(text, p + 1);
+            continue;
+        };
+        let rule = &RULES[i];
+        let ctx = Context {
+            future: engine.future_before(text, p),
+            quarterly,
+        };
+        let mut mention = TimexMention {
+            start: p,
+            end,
+            kind: spec.kind(),
+            value: spec.resolve(anchor, ctx),
+            rule: rule.info.id,
+            timeml: rule.timeml,
+            refers_to: None,
+        };
+        if spec == Spec::Anaphor {
+            link_anaphor(&mut mention, &mentions);
+        }
+        mentions.push(mention);
+        pos = end;
+    }
+    mentions
+}
+
+/// Points an anaphoric mention at the last preceding specific date or time.
+fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention]) {
+    let antecedent = previous.iter().rposition(|m| {
+        matches!(m.kind, TimexType::Date | TimexType::Time) && !m.value.ends_with("_REF")
+    });
+    if let Some(j) = antecedent {
+        mention.refers_to = Some(j);
+        mention.value = previous[j].value.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether `rule` tags exactly the example's target: the part in
+    /// brackets when the example gives context ("for [years]"), else all of it.
+    fn covering(example: &str, rule: &str) -> bool {
+        let (start, end) = match (example.find('['), example.find(']')) {
+            (Some(open), Some(close)) => (open, close - 1),
+            _ => (0, example.len()),
+        };
+        let text = example.replace(['[', ']'], "");
+        tag(&text, NaiveDate::from_ymd_opt(2025, 2, 18))
+            .iter()
+            .any(|m| m.rule == rule && m.start == start && m.end == end)
+    }
+
+    #[test]
+    fn every_rule_example() {
+        for r in rules() {
+            for p in r.positives {
+                assert!(covering(p, r.id), "rule {} misses {p:?}", r.id);
+            }
+            for n in r.negatives {
+                assert!(!covering(n, r.id), "rule {} wrongly matches {n:?}", r.id);
+            }
+        }
+    }
+
+    const SEED: &str = "Trump insisted to reporters last week that the plan was working. \
+Responding to a press question Friday, he said he was deploying thousands of troops to the border this month. \
+The crisis has been building since 2019, he told reporters at the time. \
+He was sworn into office for his second term Jan. 20. Asked by reporters at the time, he declined. \
+She began co-introducing legislation in 2023. He recently told Fox News that the drones are currently unarmed.";
+
+    #[test]
+    fn seed_article() {
+        let mentions = tag(SEED, NaiveDate::from_ymd_opt(2025, 2, 18));
+        let found: Vec<(&str, &str)> = mentions
+            .iter()
+            .map(|m| (&SEED[m.start..m.end], m.value.as_str()))
+            .collect();
+        for expected in [
+            ("last week", "2025-W07"),
+            ("Friday", "2025-02-14"),
+            ("this month", "2025-02"),
+            ("2019", "2019"),
+            ("Jan. 20", "2025-01-20"),
+            ("2023", "2023"),
+            ("recently", "PAST_REF"),
+            ("currently", "PRESENT_REF"),
+        ] {
+            assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+        }
+        let at_the_time: Vec<&TimexMention> = mentions
+            .iter()
+            .filter(|m| m.rule == "anaphor_at_the_time")
+            .collect();
+        assert_eq!(at_the_time.len(), 2);
+        for (m, antecedent) in at_the_time.iter().zip(["2019", "2025-01-20"]) {
+            assert!(!m.timeml);
+            assert_eq!(m.value, antecedent);
+            let j = m.refers_to.expect("linked");
+            assert_eq!(mentions[j].value, antecedent);
+        }
+    }
+
+    #[test]
+    fn without_anchor_values_are_underspecified() {
+        let m = tag("He left Friday and returns next week.", None);
+        assert_eq!(m[0].value, "XXXX-WXX-5");
+        assert_eq!(m[1].value, "FUTURE_REF");
+    }
+
+    fn check_invariants(text: &str) {
+        let mentions = tag(text, NaiveDate::from_ymd_opt(2025, 2, 18));
+        let mut last_end = 0;
+        for m in &mentions {
+            assert!(m.start < m.end && m.end <= text.len());
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert!(m.start >= last_end, "overlap or unsorted");
+            last_end = m.end;
+            if let Some(j) = m.refers_to {
+                assert!(j < mentions.len());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_is_safe(text in "\\PC{0,300}") {
+            check_invariants(&text);
+        }
+
+        #[test]
+        fn temporal_soup_is_safe(words in proptest::collection::vec(
+            "(Jan\\.|May|Friday|last|next|week|the|past|[0-9]{1,12}|ago|a\\.m\\.|, |é|年|\\s|1998|s|'|-|quarter|third|fiscal)",
+            0..60,
+        )) {
+            check_invariants(&words.concat());
+        }
+    }
+
+    #[test]
+    fn long_inputs_are_safe() {
+        check_invariants(&"9".repeat(100_000));
+        check_invariants(&"Friday last week ".repeat(5_000));
+        check_invariants(&"ü2019 ".repeat(10_000));
+    }
+}

@@ -1,0 +1,853 @@
+//! The rule table: one entry per kind of expression, with its pattern, the
+//! function that turns a match into a [`Spec`], and examples that a unit test
+//! checks. Patterns are written with `{MONTH}`-style placeholders for the
+//! shared vocabulary in [`super::lexicon`].
+
+use super::lexicon::{self, Amount};
+use super::spec::{Direction, Holiday, Spec, Unit};
+use super::RuleInfo;
+use regex::Captures;
+
+/// Text around a match, for rules that must look past their own extent
+/// ("$1990", "45-year-old").
+pub struct Surround<'a> {
+    /// Up to a few dozen bytes before the match.
+    pub before: &'a str,
+    /// Up to a few dozen bytes after the match.
+    pub after: &'a str,
+}
+
+/// Turns a match into a spec, or rejects it.
+pub type Build = fn(&Captures<'_>, &Surround<'_>) -> Option<Spec>;
+
+/// One recognition rule.
+pub struct Rule {
+    /// What the tagger and its tests know about the rule.
+    pub info: RuleInfo,
+    /// Case-insensitive pattern with vocabulary placeholders.
+    pub pattern: &'static str,
+    /// Interpretation of a match.
+    pub build: Build,
+    /// Whether TimeML annotates what this rule finds.
+    pub timeml: bool,
+}
+
+/// Expands the vocabulary placeholders of a rule pattern.
+pub fn expand(pattern: &str) -> String {
+    pattern
+        .replace("{MONTH}", lexicon::MONTH)
+        .replace("{WEEKDAY}", lexicon::WEEKDAY)
+        .replace("{SEASON}", lexicon::SEASON)
+        .replace("{PART}", lexicon::DAY_PART)
+        .replace("{NUM}", lexicon::NUMBER)
+        .replace("{ORD}", lexicon::ORDINAL)
+        .replace("{SYEAR}", lexicon::SPELLED_YEAR)
+        .replace("{SDECADE}", lexicon::SPELLED_DECADE)
+        .replace("{UNIT}", UNIT)
+        .replace("{MOD}", MODIFIER)
+}
+
+/// Unit nouns of durations and offsets.
+const UNIT: &str =
+    r"(?:(?:second|minute|hour|day|week|weekend|month|quarter|year|decade)s?|century|centuries)";
+
+/// Approximators TimeML keeps inside the extent ("about", "nearly").
+/// "about", "over" and "only" stay outside: TimeBank mostly leaves them out.
+const MODIFIER: &str = r"(?:(?:nearly|almost|some|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|at\s+least|roughly|up\s+to|as\s+many\s+as|as\s+long\s+as|upwards\s+of|another|an\s+additional|a\s+further|each\s+of)\s+)";
+
+fn text<'t>(c: &Captures<'t>, name: &str) -> Option<&'t str> {
+    c.name(name).map(|m| m.as_str())
+}
+
+fn lower(c: &Captures<'_>, name: &str) -> Option<String> {
+    text(c, name).map(|s| s.to_ascii_lowercase())
+}
+
+/// A year in the range news text talks about.
+fn year_number(s: &str) -> Option<i32> {
+    let y = s.parse().ok().or_else(|| lexicon::spelled_year(s))?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// An offset from "last", "this", "next" and their paraphrases.
+fn offset(word: &str) -> i32 {
+    let w = word.to_ascii_lowercase();
+    if w.contains("last") || w.contains("past") || w.contains("previous") {
+        -1
+    } else if w.contains("next") || w.contains("coming") || w.contains("following") {
+        1
+    } else {
+        0
+    }
+}
+
+fn direction(word: Option<&str>) -> Direction {
+    match word.map(offset) {
+        None => Direction::Tense,
+        Some(-1) => Direction::Last,
+        Some(1) => Direction::Next,
+        Some(_) => Direction::This,
+    }
+}
+
+/// Capitalised "March" and "May" also start names ("the March for Life").
+fn is_event_name(s: &Surround<'_>) -> bool {
+    let after = s.after.to_ascii_lowercase();
+    [" of the", " for ", " on ", " against", " madness"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+fn month(c: &Captures<'_>, name: &str) -> Option<u32> {
+    let word = text(c, name)?;
+    lexicon::is_plausible_month(word)
+        .then(|| lexicon::month_number(word))
+        .flatten()
+}
+
+/// A number is no year or count of time units when it is money, a percentage
+/// or part of a larger figure, as its adjacent characters show.
+fn is_quantity(s: &Surround<'_>) -> bool {
+    let (before, after) = (s.before, s.after);
+    let digit_before = |suffix: char| {
+        before
+            .strip_suffix(suffix)
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    before.ends_with(['$', '#', '/'])
+        || digit_before('-')
+        || digit_before('.')
+        || digit_before(',')
+        || before.ends_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(['%', '/'])
+        || after.starts_with("-")
+        || after.trim_start().starts_with("percent")
+        || after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn build_month_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let month = month(c, "month")?;
+    let day: u32 = text(c, "day")?.parse().ok()?;
+    let year = text(c, "year").and_then(year_number);
+    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+    Some(Spec::MonthDay { month, day, year })
+}
+
+fn build_month(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    if text(c, "year").is_none() && is_event_name(s) {
+        return None;
+    }
+    Some(Spec::Month {
+        month: month(c, "month")?,
+        year: text(c, "year").and_then(year_number),
+        direction: Direction::Tense,
+    })
+}
+
+fn build_year(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    if is_quantity(s) {
+        return None;
+    }
+    Some(Spec::Year(year_number(text(c, "year")?)?))
+}
+
+fn build_decade(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    if let Some(w) = text(c, "spelled") {
+        return Some(Spec::Decade(190 + lexicon::spelled_decade(w)?));
+    }
+    if let Some(d) = text(c, "dec") {
+        return Some(Spec::Decade(d.parse::<i32>().ok()? / 10));
+    }
+    // "the '80s": the century is the 20th in news of the last decades.
+    let short: i32 = text(c, "short")?.parse().ok()?;
+    Some(Spec::Decade(190 + short / 10))
+}
+
+fn build_century(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let n: i32 = text(c, "n")?.parse().ok()?;
+    (1..=22).contains(&n).then_some(Spec::Century(n - 1))
+}
+
+fn build_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Weekday {
+        day: lexicon::weekday(text(c, "wd")?)?,
+        direction: direction(text(c, "rel")),
+    })
+}
+
+fn day_offset(word: &str) -> Option<i64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "today" | "tonight" | "this" => 0,
+        "yesterday" | "last" => -1,
+        "tomorrow" => 1,
+        _ => return None,
+    })
+}
+
+fn build_deictic_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let word = text(c, "w")?;
+    let part = text(c, "part")
+        .or((word.eq_ignore_ascii_case("tonight")).then_some("night"))
+        .and_then(lexicon::day_part_code);
+    Some(Spec::DayOffset {
+        days: day_offset(word)?,
+        part,
+    })
+}
+
+fn build_part_of_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::DayOffset {
+        days: day_offset(text(c, "rel")?)?,
+        part: Some(lexicon::day_part_code(text(c, "part")?)?),
+    })
+}
+
+fn build_relative(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Relative {
+        unit: Unit::parse(text(c, "unit")?)?,
+        offset: text(c, "rel").map_or(0, offset),
+    })
+}
+
+fn build_ago(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Ago {
+        amount: lexicon::amount(text(c, "num")?)?,
+        unit: Unit::parse(text(c, "unit")?)?,
+    })
+}
+
+fn build_year_ago(_: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Ago {
+        amount: Amount::Exact(1.0),
+        unit: Unit::Year,
+    })
+}
+
+fn build_quarter(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let year_offset = match lower(c, "when") {
+        Some(w) if w.contains("next") => 1,
+        Some(w) if w.contains("ago") || w.contains("earlier") || w.contains("last") => -1,
+        _ => 0,
+    };
+    let year = text(c, "year").or(text(c, "year2")).and_then(year_number);
+    Some(Spec::Quarter {
+        n: lexicon::ordinal(text(c, "ord").or(text(c, "ord2"))?)?,
+        year,
+        year_offset,
+    })
+}
+
+fn build_reported_quarter(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "quarter-to-quarter" compares, it does not name a quarter.
+    if s.after.starts_with('-') {
+        return None;
+    }
+    let adj = lower(c, "adj").or(lower(c, "adj2")).unwrap_or_default();
+    let year_offset = if adj.contains("ago") || adj.contains("earlier") {
+        -1
+    } else {
+        0
+    };
+    Some(Spec::ReportedQuarter {
+        year: year_number(&adj),
+        year_offset,
+    })
+}
+
+fn build_the_year(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let after = s.after.to_ascii_lowercase();
+    // "the year-earlier figure" belongs to the year_ago rule.
+    if after.starts_with('-') {
+        return None;
+    }
+    // "the year ended June 30" is a fiscal period, a duration in TimeML.
+    if after.starts_with(" ended") || after.starts_with(" ending") {
+        return Some(Spec::Duration {
+            amount: Amount::Exact(1.0),
+            unit: Unit::Year,
+        });
+    }
+    Some(Spec::Relative {
+        unit: Unit::Year,
+        offset: 0,
+    })
+}
+
+fn build_year_end(_: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Relative {
+        unit: Unit::Year,
+        offset: 0,
+    })
+}
+
+fn build_holiday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let name = lower(c, "name")?;
+    let whole = c.get(0)?.as_str().to_ascii_lowercase();
+    let holiday = match name.split_whitespace().next()? {
+        "thanksgiving" => Holiday::Thanksgiving,
+        "christmas" if whole.ends_with("eve") => Holiday::Fixed(12, 24),
+        "christmas" => Holiday::Fixed(12, 25),
+        "new" if whole.ends_with("eve") => Holiday::Fixed(12, 31),
+        "new" => Holiday::Fixed(1, 1),
+        "easter" => Holiday::Easter,
+        "independence" => Holiday::Fixed(7, 4),
+        "election" => Holiday::ElectionDay,
+        "labor" => Holiday::LaborDay,
+        "memorial" => Holiday::MemorialDay,
+        "veterans" => Holiday::Fixed(11, 11),
+        "halloween" => Holiday::Fixed(10, 31),
+        _ => Holiday::Fixed(2, 14),
+    };
+    Some(Spec::Holiday {
+        holiday,
+        year: text(c, "year").and_then(year_number),
+        direction: direction(text(c, "rel")),
+    })
+}
+
+fn build_season(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let year = text(c, "year").and_then(year_number);
+    let rel = text(c, "rel");
+    // A bare season word is too often something else ("spring" water, "fall").
+    if year.is_none() && rel.is_none() {
+        return None;
+    }
+    Some(Spec::Season {
+        code: lexicon::season_code(text(c, "season")?)?,
+        year,
+        offset: rel.map_or(0, offset),
+    })
+}
+
+fn build_fuzzy(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let word = c.get(0)?.as_str().to_ascii_lowercase();
+    let after = s.after.to_ascii_lowercase();
+    // "as soon as", "shortly before the merger": a conjunction, not a time.
+    if (word == "soon" || word == "shortly")
+        && (s.before.ends_with("as ")
+            || [" after", " before", " as", " thereafter"]
+                .iter()
+                .any(|w| after.starts_with(w)))
+    {
+        return None;
+    }
+    Some(Spec::Literal(if c.name("present").is_some() {
+        "PRESENT_REF"
+    } else if c.name("past").is_some() {
+        "PAST_REF"
+    } else {
+        "FUTURE_REF"
+    }))
+}
+
+fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let after = s.after.to_ascii_lowercase();
+    // "45-year-old" is an age, which TimeML does not annotate.
+    if after.starts_with("-old") || after.starts_with(" old") || is_quantity(s) {
+        return None;
+    }
+    let num = lower(c, "num")?;
+    let unit = Unit::parse(text(c, "unit")?)?;
+    // An adjective ("the two-week delay") leaves its determiner outside.
+    if text(c, "det").is_some_and(|d| d.trim().eq_ignore_ascii_case("the"))
+        && text(c, "sep") == Some("-")
+    {
+        return None;
+    }
+    // "three-quarters of", "a second group": fractions and ordinals.
+    if (unit == Unit::Quarter && after.starts_with(" of"))
+        || (unit == Unit::Second && (num == "a" || num == "one"))
+    {
+        return None;
+    }
+    // "$5 a year" is a rate, not a length of time.
+    let before = s.before.trim_end().to_ascii_lowercase();
+    let rate = before.ends_with(|c: char| c.is_ascii_digit())
+        || ["cents", "dollars", "times", "twice", "once"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    if (num == "a" || num == "an") && rate && c.name("det").is_none() {
+        return Some(Spec::Literal(set_value(unit)?));
+    }
+    Some(Spec::Duration {
+        amount: lexicon::amount(&num)?,
+        unit,
+    })
+}
+
+fn set_value(unit: Unit) -> Option<&'static str> {
+    Some(match unit {
+        Unit::Hour => "PT1H",
+        Unit::Day => "P1D",
+        Unit::Week => "P1W",
+        Unit::Month => "P1M",
+        Unit::Quarter => "P1Q",
+        Unit::Year => "P1Y",
+        _ => return None,
+    })
+}
+
+fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let before = s.before.trim_end().to_ascii_lowercase();
+    // Alone, "years" is a duration only as the object of a time preposition.
+    let prepositions = [
+        "for", "in", "within", "over", "after", "took", "lasted", "than",
+    ];
+    if c.name("q").is_none() && !prepositions.iter().any(|p| before.ends_with(p)) {
+        return None;
+    }
+    Some(Spec::Duration {
+        amount: Amount::Vague,
+        unit: Unit::parse(text(c, "unit")?)?,
+    })
+}
+
+fn build_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let word = lower(c, "adv").or_else(|| lower(c, "unit"))?;
+    let value = match word.as_str() {
+        "hourly" | "hour" => "PT1H",
+        "daily" | "day" | "nightly" | "night" => "P1D",
+        "weekly" | "week" => "P1W",
+        "monthly" | "month" => "P1M",
+        "quarter" => "P1Q",
+        "annually" | "yearly" | "year" => "P1Y",
+        "morning" => "XXXX-XX-XXTMO",
+        "evening" => "XXXX-XX-XXTEV",
+        "afternoon" => "XXXX-XX-XXTAF",
+        w => return weekday_set(w),
+    };
+    Some(Spec::Literal(value))
+}
+
+fn weekday_set(word: &str) -> Option<Spec> {
+    const SETS: [&str; 7] = [
+        "XXXX-WXX-1",
+        "XXXX-WXX-2",
+        "XXXX-WXX-3",
+        "XXXX-WXX-4",
+        "XXXX-WXX-5",
+        "XXXX-WXX-6",
+        "XXXX-WXX-7",
+    ];
+    let day = lexicon::weekday(word)?;
+    Some(Spec::Literal(SETS[day.num_days_from_monday() as usize]))
+}
+
+fn build_weekday_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    weekday_set(text(c, "wd")?)
+}
+
+fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    if is_quantity(s) {
+        return None;
+    }
+    let (hour, minute) = if let Some(noon) = lower(c, "noon") {
+        match noon.as_str() {
+            "midnight" => (24, None),
+            _ => (12, None),
+        }
+    } else {
+        let mut hour: u32 = text(c, "h")?.parse().ok()?;
+        let minute = match text(c, "m") {
+            Some(m) => Some(m.parse().ok()?),
+            None => None,
+        };
+        let pm = lower(c, "ampm").is_some_and(|a| a.starts_with('p'));
+        if !(1..=12).contains(&hour) || minute.is_some_and(|m| m > 59) {
+            return None;
+        }
+        if pm && hour < 12 {
+            hour += 12;
+        } else if !pm && hour == 12 {
+            hour = 0;
+        }
+        (hour, minute)
+    };
+    let day = if let Some(wd) = text(c, "wd") {
+        Some(Box::new(Spec::Weekday {
+            day: lexicon::weekday(wd)?,
+            direction: Direction::Tense,
+        }))
+    } else if let Some(d) = text(c, "dd") {
+        Some(Box::new(Spec::DayOffset {
+            days: day_offset(d)?,
+            part: None,
+        }))
+    } else if c.name("month").is_some() {
+        Some(Box::new(build_month_day(c, s)?))
+    } else {
+        None
+    };
+    Some(Spec::Clock { hour, minute, day })
+}
+
+fn build_anaphor(_: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Anaphor)
+}
+
+macro_rules! rule {
+    ($id:literal, $timeml:expr, $pattern:expr, $build:expr, [$($pos:literal),* $(,)?], [$($neg:literal),* $(,)?]) => {
+        Rule {
+            info: RuleInfo { id: $id, positives: &[$($pos),*], negatives: &[$($neg),*] },
+            pattern: $pattern,
+            build: $build,
+            timeml: $timeml,
+        }
+    };
+}
+
+/// Modifiers of a point in time that TimeML keeps in the extent.
+macro_rules! point_mod {
+    () => {
+        r"(?:(?:early|late|mid|earlier|later|the\s+(?:middle|end|beginning|start)\s+of)[\s-]*)?"
+    };
+}
+
+/// All rules. At each position the longest match wins; ties go to the rule
+/// listed first.
+pub static RULES: &[Rule] = &[
+    rule!(
+        "month_day",
+        true,
+        concat!(
+            r"\b",
+            point_mod!(),
+            r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+        ),
+        build_month_day,
+        ["Jan. 20", "Friday, Oct. 23", "Aug. 7, 1998", "late March 3"],
+        ["may 5 people", "Jan. 45"]
+    ),
+    rule!(
+        "day_month",
+        true,
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        build_month_day,
+        ["20 January 2025", "3rd of March"],
+        ["40 January"]
+    ),
+    rule!(
+        "month_year",
+        true,
+        concat!(
+            r"\b",
+            point_mod!(),
+            r"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>(?:1[89]|20)\d\d|{SYEAR})\b"
+        ),
+        build_month,
+        [
+            "July 1997",
+            "January nineteen ninety-seven",
+            "early March 2020"
+        ],
+        ["may 1997"]
+    ),
+    rule!(
+        "month_relative",
+        true,
+        concat!(
+            r"\b",
+            point_mod!(),
+            r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<rel2>last|this|next)\s+year\b)"
+        ),
+        build_month_relative,
+        ["last April", "July last year"],
+        ["last may"]
+    ),
+    rule!(
+        "month",
+        true,
+        concat!(r"\b", point_mod!(), r"(?P<month>{MONTH})"),
+        build_month,
+        [
+            "January",
+            "late November",
+            "mid-November",
+            "the middle of October"
+        ],
+        ["you may go", "the Mayor", "the March for Life"]
+    ),
+    rule!(
+        "year",
+        true,
+        concat!(
+            r"\b",
+            point_mod!(),
+            r"(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?P<year>(?:1[89]|20)\d\d)\b"
+        ),
+        build_year,
+        ["2019", "fiscal 1989", "mid-1996", "the end of 1990"],
+        ["$1990", "2019%", "1,2019"]
+    ),
+    rule!(
+        "year_spelled",
+        true,
+        r"\b(?:the\s+year\s+)?(?P<year>{SYEAR})\b",
+        build_year,
+        ["nineteen ninety-six", "the year two thousand"],
+        ["nineteen people"]
+    ),
+    rule!(
+        "decade",
+        true,
+        r"(?:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)'?s|(?:\bthe\s+)?'(?P<short>\d0)s|\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:nineteen[\s-])?(?P<spelled>{SDECADE}))\b",
+        build_decade,
+        ["the 1990s", "the mid-1990s", "the '80s", "the nineties"],
+        ["1995s"]
+    ),
+    rule!(
+        "century",
+        true,
+        r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b",
+        build_century,
+        ["the 20th century", "11th century"],
+        ["the 20th anniversary"]
+    ),
+    rule!(
+        "weekday",
+        true,
+        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<wd>{WEEKDAY})\b(?:\s+{PART}\b)?",
+        build_weekday,
+        ["Friday", "last Friday", "Earlier [Sunday]", "Friday night"],
+        ["Robinson Crusoe's man"]
+    ),
+    rule!(
+        "deictic_day",
+        true,
+        r"\b(?:(?:early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?",
+        build_deictic_day,
+        ["yesterday", "late yesterday", "tomorrow morning", "tonight"],
+        ["todays"]
+    ),
+    rule!(
+        "part_of_day",
+        true,
+        r"\b(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})\b",
+        build_part_of_day,
+        ["this morning", "last night", "later this afternoon"],
+        ["this mornings"]
+    ),
+    rule!(
+        "relative_unit",
+        true,
+        concat!(
+            r"\b",
+            point_mod!(),
+            r"(?P<rel>last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous|the\s+following|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century)\b"
+        ),
+        build_relative_unit,
+        [
+            "last week",
+            "this month",
+            "next year",
+            "earlier this year",
+            "the weekend",
+            "the end of the month"
+        ],
+        ["the weeks"]
+    ),
+    rule!(
+        "ago",
+        true,
+        r"\b(?:{MOD})?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?:ago|earlier)\b",
+        build_ago,
+        [
+            "two years ago",
+            "a year earlier",
+            "about [10 days ago]",
+            "nearly 10 days ago",
+            "a week or so ago"
+        ],
+        ["ago"]
+    ),
+    rule!(
+        "year_ago",
+        true,
+        r"\byear[\s-](?:ago|earlier)\b",
+        build_year_ago,
+        ["year-ago", "year-earlier"],
+        ["years ago"]
+    ),
+    rule!(
+        "quarter",
+        true,
+        r"\b(?:(?:(?:the|this|last|next)\s+)?(?:(?P<when>year-ago|year-earlier|year\s+ago|comparable\s+year-ago|(?:last|this|next)\s+year's|previous|latest|current|same|(?P<year>(?:1[89]|20)\d\d))\s+)?(?:fiscal[\s-])?(?P<ord>{ORD})\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[89]|20)\d\d))?|(?:fiscal[\s-])?(?P<ord2>{ORD})-quarter)\b",
+        build_quarter,
+        [
+            "the third quarter",
+            "a [third-quarter] loss",
+            "the year-earlier third quarter",
+            "the third quarter of 1984",
+            "next year's first quarter"
+        ],
+        ["a third of the quarter"]
+    ),
+    rule!(
+        "reported_quarter",
+        true,
+        r"\b(?:(?:the|this|that)\s+(?:(?P<adj>latest|year-ago|year-earlier|comparable(?:\s+year-ago)?|most\s+recent|recent|(?:1[89]|20)\d\d)\s+)?quarter|(?:the\s+)?(?P<adj2>latest|year-ago|year-earlier|(?:1[89]|20)\d\d)\s+period)\b",
+        build_reported_quarter,
+        [
+            "the quarter",
+            "the latest quarter",
+            "the year-ago period",
+            "the 1988 quarter"
+        ],
+        ["the quarterback", "the quarter-to-quarter"]
+    ),
+    rule!(
+        "the_year",
+        true,
+        r"\bthe\s+(?:(?:full|fiscal|current|latest)\s+)*year\b",
+        build_the_year,
+        [
+            "the year",
+            "the current fiscal year",
+            "[the year] ended June 30"
+        ],
+        ["the years", "the year-earlier"]
+    ),
+    rule!(
+        "year_end",
+        true,
+        r"\b(?:year[\s-]end|year's\s+end)\b",
+        build_year_end,
+        ["year-end", "year's end"],
+        ["yearend"]
+    ),
+    rule!(
+        "holiday",
+        true,
+        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>thanksgiving|christmas|new\s+year's|easter|independence\s+day|election\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween|valentine's\s+day)(?:\s+(?:day|eve|sunday))?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        build_holiday,
+        [
+            "Thanksgiving Day",
+            "last Thanksgiving",
+            "Election Day",
+            "Christmas 1998"
+        ],
+        ["christmastime"]
+    ),
+    rule!(
+        "season",
+        true,
+        r"\b(?:(?:early|late|mid)[\s-]*)?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|past)\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<season>{SEASON})\b(?:\s+of)?(?:\s+(?P<year>(?:1[89]|20)\d\d|{SYEAR})\b)?",
+        build_season,
+        [
+            "last fall",
+            "this summer",
+            "the early summer",
+            "the winter of nineteen ninety-four"
+        ],
+        ["fall"]
+    ),
+    rule!(
+        "fuzzy",
+        true,
+        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|recent|lately|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
+        build_fuzzy,
+        ["now", "recently", "the future", "currently"],
+        ["former", "knowledge", "future", "as soon as", "previously"]
+    ),
+    rule!(
+        "duration",
+        true,
+        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+)?(?P<num>{NUM})(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?P<unit>{UNIT})\b(?:[\s-]long\b)?",
+        build_duration,
+        [
+            "three years",
+            "the past two months",
+            "5 1/2 hours",
+            "two-year",
+            "a decade",
+            "several months",
+            "$5 [a year]"
+        ],
+        ["45-year-old", "3 percent"]
+    ),
+    rule!(
+        "bare_duration",
+        true,
+        r"\b(?P<q>(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<unit>years|months|weeks|days|decades|quarters|hours|centuries)\b",
+        build_bare_duration,
+        [
+            "for [years]",
+            "within [weeks]",
+            "the past years",
+            "recent months"
+        ],
+        ["many years of"]
+    ),
+    rule!(
+        "set",
+        true,
+        r"\b(?:(?P<adv>hourly|daily|nightly|weekly|monthly|annually|yearly)|(?:every|each|per|once\s+a|twice\s+a)\s+(?P<unit>hour|day|night|week|month|quarter|year|morning|afternoon|evening|{WEEKDAY}))\b",
+        build_set,
+        ["daily", "every day", "each Thursday", "annually"],
+        ["dailies"]
+    ),
+    rule!(
+        "weekday_set",
+        true,
+        r"\b(?P<wd>{WEEKDAY})s\b",
+        build_weekday_set,
+        ["Mondays"],
+        ["Monday"]
+    ),
+    rule!(
+        "clock",
+        true,
+        r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight)\b)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET)\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY})\b|(?P<dd>today|yesterday|tomorrow)\b|(?P<month>{MONTH})\s*(?P<day>\d{1,2})\b))?",
+        build_clock,
+        [
+            "9 a.m. Friday",
+            "10:35 a.m.",
+            "noon Thursday",
+            "5 p.m. EST, Nov. 9"
+        ],
+        ["13 a.m.", "$5 pm"]
+    ),
+    rule!(
+        "anaphor",
+        true,
+        r"\b(?:(?:earlier|later)\s+)?(?:that\s+(?:day|year|month|week|morning|night|evening|afternoon)|the\s+same\s+(?:day|year|month|week))\b",
+        build_anaphor,
+        ["that day", "the same year", "Earlier that day"],
+        ["that days"]
+    ),
+    rule!(
+        "anaphor_at_the_time",
+        false,
+        r"\bat\s+(?:the|that)\s+time\b",
+        build_anaphor,
+        ["at the time", "at that time"],
+        ["at the times"]
+    ),
+];
+
+fn build_month_relative(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    if c.name("month2").is_some() {
+        // "July last year": the year is shifted, whatever the month.
+        return Some(Spec::MonthOfRelativeYear {
+            month: month(c, "month2")?,
+            offset: offset(text(c, "rel2")?),
+        });
+    }
+    Some(Spec::Month {
+        month: month(c, "month")?,
+        year: None,
+        direction: direction(text(c, "rel")),
+    })
+}
+
+fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let rel = lower(c, "rel")?;
+    let unit = Unit::parse(text(c, "unit")?)?;
+    // "the week" alone is too vague; only "the weekend" and period-end
+    // phrases ("the end of the month") resolve to the current unit.
+    let phrase = c.get(0)?.as_str().to_ascii_lowercase();
+    if rel == "the" && unit != Unit::Weekend && !phrase.contains(" of the ") {
+        return None;
+    }
+    build_relative(c, s)
+}

@@ -1,0 +1,9 @@
+//! Annals' server: extraction, storage, routes, SVG export and the `annals` command line.
+
+pub mod cli;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod routes;
+pub mod startup;
+pub mod store;
