@@ -6,7 +6,7 @@ use super::{Event, EventKind};
 /// A selection of events, as written in URL queries (`?actor=&q=&from=&to=&doc=&kind=`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EventFilter {
-    /// Actor names, comma-separated; matches the name, canonical name or role, case-insensitively.
+    /// Actor names, comma-separated; each matches part of the name or canonical name, ignoring case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
     /// Free text searched in the summary, quote, sentence and actor.
@@ -29,16 +29,13 @@ impl EventFilter {
     /// Whether the event passes every condition that is set.
     pub fn matches(&self, event: &Event) -> bool {
         if let Some(actors) = self.actor.as_deref().filter(|a| !a.trim().is_empty()) {
-            let fields = [
-                Some(event.actor.name.as_str()),
-                Some(event.actor.canonical.as_str()),
-                event.actor.role.as_deref(),
-            ];
+            // Roles are left out: "Trump" should not find "Trump's national security adviser".
+            let fields = [event.actor.name.as_str(), event.actor.canonical.as_str()];
             let wanted = actors
                 .split(',')
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
-                .any(|a| fields.iter().flatten().any(|f| contains_ignore_case(f, a)));
+                .any(|a| fields.iter().any(|f| contains_ignore_case(f, a)));
             if !wanted {
                 return false;
             }

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog::get_document;
-use crate::components::SiteHeader;
+use crate::components::{PageTitle, SiteHeader};
 use crate::model::{format_day, DocumentView, Event};
 
 /// `/documents/{id}`: the text with each event's sentence highlighted.
@@ -29,7 +28,7 @@ pub fn DocumentPage() -> impl IntoView {
                     match document.await {
                         Ok(Some(view)) => render_document(view).into_any(),
                         Ok(None) => view! {
-                            <Title text="No such document · Annals"/>
+                            <PageTitle text="No such document"/>
                             <p class="error" role="alert">"There is no document with this id."</p>
                         }.into_any(),
                         Err(e) => view! {
@@ -58,7 +57,7 @@ fn render_document(DocumentView { document, events }: DocumentView) -> impl Into
     let timeline_link = format!("/?doc={}", document.id);
     let segments = highlight(&document.text, &events);
     view! {
-        <Title text=format!("{} · Annals", document.title)/>
+        <PageTitle text=document.title.clone()/>
         <article>
             <h1 class="page-title">{document.title.clone()}</h1>
             <p class="document-meta">{outlet} " · " {published} " · "

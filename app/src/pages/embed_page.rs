@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{query_state, slug_param};
 use crate::catalog::get_timeline;
+use crate::components::PageTitle;
 use crate::timeline::view::TimelineView;
 
 /// `/embed/{slug}` and `/embed?filters`: the timeline alone, for iframes on other sites.
@@ -22,7 +22,7 @@ pub fn EmbedPage() -> impl IntoView {
                         Ok(Some(data)) => {
                             let full = format!("/t/{}{}", data.slug, query_suffix(&data.filter.to_query()));
                             view! {
-                                <Title text=format!("{} · Annals", data.title)/>
+                                <PageTitle text=data.title.clone()/>
                                 <TimelineView data initial=initial.get_untracked() embed=true/>
                                 <p class="embed-credit">
                                     <a href=full target="_blank" rel="noopener">"Open in Annals"</a>

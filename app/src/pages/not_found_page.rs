@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::components::SiteHeader;
+use crate::components::{PageTitle, SiteHeader};
 
 /// Any path no page answers.
 #[component]
@@ -11,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Not found · Annals"/>
+        <PageTitle text="Not found"/>
         <SiteHeader/>
         <main class="page">
             <h1>"Not found"</h1>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{query_state, slug_param};
 use crate::catalog::get_timeline;
-use crate::components::SiteHeader;
+use crate::components::{PageTitle, SiteHeader};
 use crate::timeline::view::TimelineView;
 
 /// `/` and `/t/{slug}`: a timeline with the site around it.
@@ -22,12 +21,12 @@ pub fn TimelinePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match timeline.await {
                         Ok(Some(data)) => view! {
-                            <Title text=format!("{} · Annals", data.title)/>
+                            <PageTitle text=data.title.clone()/>
                             <h1 class="page-title">{data.title.clone()}</h1>
                             <TimelineView data initial=initial.get_untracked() embed=false/>
                         }.into_any(),
                         Ok(None) => view! {
-                            <Title text="No such timeline · Annals"/>
+                            <PageTitle text="No such timeline"/>
                             <p class="error" role="alert">"There is no timeline with this name."</p>
                         }.into_any(),
                         Err(e) => view! {
