@@ -17,7 +17,8 @@ mod spec;
 pub use chrono::NaiveDate;
 
 use self::rules::{Surround, RULES};
-use self::spec::{Context, Spec};
+use self::spec::{Context, Spec, Unit};
+use chrono::Datelike;
 use regex::{Regex, RegexBuilder};
 use std::sync::LazyLock;
 
@@ -129,7 +130,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             .map(|p| case_insensitive(&format!("^(?:{p})")))
             .collect(),
         future: case_insensitive(
-            r"(?:\b(?:will|won't|shall|going\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
+            r"(?:\b(?:will|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
         quarterly: case_insensitive(r"\bquarter"),
     }
@@ -200,6 +201,7 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
     let engine = &*ENGINE;
     let quarterly = engine.quarterly.is_match(text);
     let mut mentions: Vec<TimexMention> = Vec::new();
+    let mut quarter = None;
     let mut pos = 0;
     while pos < text.len() {
         let Some(m) = engine.scanner.find_at(text, pos) else {
@@ -214,6 +216,7 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
         let ctx = Context {
             future: engine.future_before(text, p),
             quarterly,
+            quarter,
         };
         let mut mention = TimexMention {
             start: p,
@@ -224,8 +227,15 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             timeml: rule.timeml,
             refers_to: None,
         };
-        if spec == Spec::Anaphor {
-            link_anaphor(&mut mention, &mentions);
+        match spec {
+            Spec::Anaphor(unit) => link_anaphor(&mut mention, &mentions, unit),
+            // The first quarter a report names is the one it reports on;
+            // later ones are comparisons, and distant years are history.
+            Spec::Quarter { year_offset: 0, .. } if quarter.is_none() => {
+                quarter = named_quarter(&mention.value)
+                    .filter(|(y, _)| anchor.is_none_or(|a| (a.year() - 1..=a.year()).contains(y)));
+            }
+            _ => {}
         }
         mentions.push(mention);
         pos = end;
@@ -233,14 +243,34 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
     mentions
 }
 
-/// Points an anaphoric mention at the last preceding specific date or time.
-fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention]) {
+/// The (year, number) of a resolved quarter value ("1989-Q3").
+fn named_quarter(value: &str) -> Option<(i32, u32)> {
+    let (year, q) = value.split_once("-Q")?;
+    Some((year.parse().ok()?, q.parse().ok()?))
+}
+
+/// Points an anaphoric mention at the last preceding specific date or time,
+/// keeping of its value only the unit the anaphor names: "that year" after
+/// "June 1998" means 1998.
+fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention], unit: Option<Unit>) {
     let antecedent = previous.iter().rposition(|m| {
         matches!(m.kind, TimexType::Date | TimexType::Time) && !m.value.ends_with("_REF")
     });
     if let Some(j) = antecedent {
         mention.refers_to = Some(j);
-        mention.value = previous[j].value.clone();
+        let value = &previous[j].value;
+        let keep = match unit {
+            Some(Unit::Year) => 4,
+            Some(Unit::Month) if value.as_bytes().get(7) == Some(&b'-') => 7,
+            Some(Unit::Day) => 10,
+            _ => value.len(),
+        };
+        // Only a calendar value ("1998-06-12") can be cut; cutting "1998-W23"
+        // to a month would be wrong, so the month cut needs a month field.
+        let cut = value
+            .get(..keep.min(value.len()))
+            .filter(|v| v.len() < 4 || v.bytes().take(4).all(|b| b.is_ascii_digit()));
+        mention.value = cut.unwrap_or(value).to_string();
     }
 }
 

@@ -481,8 +481,10 @@ fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     Some(Spec::Clock { hour, minute, day })
 }
 
-fn build_anaphor(_: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
-    Some(Spec::Anaphor)
+fn build_anaphor(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    // Parts of a day keep the day: "that morning" is dated, not timed.
+    let unit = text(c, "unit").map(|u| Unit::parse(u).unwrap_or(Unit::Day));
+    Some(Spec::Anaphor(unit))
 }
 
 macro_rules! rule {
@@ -810,7 +812,7 @@ pub static RULES: &[Rule] = &[
     rule!(
         "anaphor",
         true,
-        r"\b(?:(?:earlier|later)\s+)?(?:that\s+(?:day|year|month|week|morning|night|evening|afternoon)|the\s+same\s+(?:day|year|month|week))\b",
+        r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|year|month|week|morning|night|evening|afternoon)\b",
         build_anaphor,
         ["that day", "the same year", "Earlier that day"],
         ["that days"]

@@ -167,8 +167,9 @@ pub enum Spec {
         minute: Option<u32>,
         day: Option<Box<Spec>>,
     },
-    /// "at the time", "that day": takes the value of the previous mention.
-    Anaphor,
+    /// "at the time", "that day": takes the value of the previous mention,
+    /// cut to the unit it names ("later that year" after "June 1998" is 1998).
+    Anaphor(Option<Unit>),
 }
 
 /// What resolution may look at besides the anchor.
@@ -179,6 +180,10 @@ pub struct Context {
     /// The document reports quarterly figures, where "a year ago" means the
     /// year-earlier quarter.
     pub quarterly: bool,
+    /// The last quarter (year, number) the document named, which "the
+    /// quarter" and "a year earlier" refer back to: a company's fiscal
+    /// quarter need not be the calendar quarter before the publication.
+    pub quarter: Option<(i32, u32)>,
 }
 
 impl Spec {
@@ -203,7 +208,7 @@ impl Spec {
             Spec::Decade(d) => format!("{d:03}"),
             Spec::Century(c) => format!("{c:02}"),
             Spec::Duration { amount, unit } => duration(*amount, *unit),
-            Spec::Anaphor => "PAST_REF".to_string(),
+            Spec::Anaphor(_) => "PAST_REF".to_string(),
             _ => match anchor {
                 Some(a) => self.resolve_anchored(a, ctx),
                 None => self.underspecified(),
@@ -295,7 +300,7 @@ impl Spec {
                 .to_string(),
             Spec::DayOffset { days, part } => with_part(a + Duration::days(*days), *part),
             Spec::Relative { unit, offset } => relative(a, *unit, *offset, ctx.future),
-            Spec::Ago { amount, unit } => ago(a, *amount, *unit, ctx.quarterly),
+            Spec::Ago { amount, unit } => ago(a, *amount, *unit, ctx),
             Spec::Quarter {
                 n,
                 year,
@@ -308,7 +313,7 @@ impl Spec {
                 format!("{y:04}-Q{n}")
             }
             Spec::ReportedQuarter { year, year_offset } => {
-                let (y, q) = previous_quarter(a);
+                let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
                 format!("{:04}-Q{q}", year.unwrap_or(y) + year_offset)
             }
             Spec::Season { code, year, offset } => {
@@ -494,14 +499,14 @@ fn relative(a: NaiveDate, unit: Unit, offset: i32, future: bool) -> String {
     }
 }
 
-fn ago(a: NaiveDate, amount: Amount, unit: Unit, quarterly: bool) -> String {
+fn ago(a: NaiveDate, amount: Amount, unit: Unit, ctx: Context) -> String {
     let Amount::Exact(n) = amount else {
         return "PAST_REF".to_string();
     };
     let n = n.round() as i32;
     match unit {
-        Unit::Year if n == 1 && quarterly => {
-            let (y, q) = previous_quarter(a);
+        Unit::Year if n == 1 && ctx.quarterly => {
+            let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
             format!("{:04}-Q{q}", y - 1)
         }
         Unit::Year => format!("{:04}", a.year() - n),
