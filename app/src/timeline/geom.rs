@@ -6,7 +6,7 @@ mod scale;
 mod ticks;
 
 pub use lanes::{
-    layout, mark_label, Lane, Placement, TimelineLayout, AXIS_HEIGHT, LABEL_CHAR_PX,
+    label_px, layout, mark_label, Lane, Placement, TimelineLayout, AXIS_HEIGHT, LABEL_CHAR_PX,
     LANE_HEADER_HEIGHT, ROW_HEIGHT,
 };
 pub use scale::{date_of, day_number, Viewport};

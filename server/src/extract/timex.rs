@@ -65,7 +65,7 @@ pub struct TimexMention {
     pub timeml: bool,
     /// For anaphoric mentions ("at the time", "that day"): the index, in the
     /// returned list, of the mention they refer back to; the value is copied
-    /// from it.
+    /// from it, or counted from it ("the following year").
     pub refers_to: Option<usize>,
 }
 
@@ -229,6 +229,9 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
         };
         match spec {
             Spec::Anaphor(unit) => link_anaphor(&mut mention, &mentions, unit),
+            Spec::Shifted { unit, offset } => {
+                shift_from_story(&mut mention, &mentions, unit, offset)
+            }
             // The first quarter a report names is the one it reports on;
             // later ones are comparisons, and distant years are history.
             Spec::Quarter { year_offset: 0, .. } if quarter.is_none() => {
@@ -241,6 +244,25 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
         pos = end;
     }
     mentions
+}
+
+/// Resolves "the following year" against the last date the text named
+/// before it, when that date is precise enough for the unit.
+fn shift_from_story(
+    mention: &mut TimexMention,
+    previous: &[TimexMention],
+    unit: Unit,
+    offset: i32,
+) {
+    let antecedent = previous
+        .iter()
+        .rposition(|m| m.kind == TimexType::Date && !m.value.ends_with("_REF"));
+    if let Some(j) = antecedent {
+        if let Some(value) = spec::shift_value(&previous[j].value, unit, offset) {
+            mention.refers_to = Some(j);
+            mention.value = value;
+        }
+    }
 }
 
 /// The (year, number) of a resolved quarter value ("1989-Q3").
@@ -340,6 +362,37 @@ She began co-introducing legislation in 2023. He recently told Fox News that the
             let j = m.refers_to.expect("linked");
             assert_eq!(mentions[j].value, antecedent);
         }
+    }
+
+    /// Value of the mention whose surface is `surface`.
+    fn value_of(text: &str, anchor: NaiveDate, surface: &str) -> Option<String> {
+        tag(text, Some(anchor))
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == surface)
+            .map(|m| m.value)
+    }
+
+    #[test]
+    fn story_context() {
+        let a = NaiveDate::from_ymd_opt(2000, 1, 28).expect("date");
+        let text = "He arrived in June 1998 and returned later that year. \
+He was promoted in 1995, and the following year he retired.";
+        assert_eq!(
+            value_of(text, a, "later that year").as_deref(),
+            Some("1998")
+        );
+        assert_eq!(
+            value_of(text, a, "the following year").as_deref(),
+            Some("1996")
+        );
+        let a = NaiveDate::from_ymd_opt(1989, 10, 26).expect("date");
+        let text = "Net rose in the fiscal first quarter. Sales in the quarter \
+rose 5% from a year earlier.";
+        assert_eq!(value_of(text, a, "the quarter").as_deref(), Some("1989-Q1"));
+        assert_eq!(
+            value_of(text, a, "a year earlier").as_deref(),
+            Some("1988-Q1")
+        );
     }
 
     #[test]

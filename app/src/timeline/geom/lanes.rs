@@ -18,6 +18,8 @@ const LABEL_MAX_CHARS: usize = 36;
 const ROW_GAP_PX: f64 = 10.0;
 /// A point mark's drawn width.
 const POINT_PX: f64 = 12.0;
+/// Space between a mark and a label drawn on its left.
+const LABEL_GAP_PX: f64 = 4.0;
 
 /// One actor's band of rows.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +53,8 @@ pub struct Placement {
     pub x_end: f64,
     /// Whether the mark is a point (day precision) or a span.
     pub is_point: bool,
+    /// The label sits left of the mark because it would run past the right edge.
+    pub label_left: bool,
     /// The label, cut to fit.
     pub label: String,
 }
@@ -109,10 +113,15 @@ pub fn layout(events: &[Event], view: Viewport, width: f64) -> TimelineLayout {
         let is_point = event.when.start == event.when.end && !event.when.open_end;
         let label = mark_label(&event.summary);
         let mark_end = if is_point { x_start + POINT_PX } else { x_end };
-        let label_end = x_start + POINT_PX + label.chars().count() as f64 * LABEL_CHAR_PX;
-        let right = mark_end.max(label_end);
+        let label_width = label_px(&label);
+        let label_left = x_start + POINT_PX + label_width > width && x_start - label_width >= 0.0;
+        let (left, right) = if label_left {
+            (x_start - label_width - LABEL_GAP_PX, mark_end)
+        } else {
+            (x_start, mark_end.max(x_start + POINT_PX + label_width))
+        };
         let rows = &mut row_ends[lane];
-        let row = match rows.iter().position(|&end| end + ROW_GAP_PX <= x_start) {
+        let row = match rows.iter().position(|&end| end + ROW_GAP_PX <= left) {
             Some(r) => {
                 rows[r] = right;
                 r
@@ -131,6 +140,7 @@ pub fn layout(events: &[Event], view: Viewport, width: f64) -> TimelineLayout {
             x_start,
             x_end,
             is_point,
+            label_left,
             label,
         });
     }
@@ -162,6 +172,11 @@ pub fn layout(events: &[Event], view: Viewport, width: f64) -> TimelineLayout {
         total_rows: next_row,
         height: y + 8.0,
     }
+}
+
+/// Estimated width of a label, in pixels.
+pub fn label_px(label: &str) -> f64 {
+    label.chars().count() as f64 * LABEL_CHAR_PX
 }
 
 /// The label drawn beside a mark: the summary, cut to fit.

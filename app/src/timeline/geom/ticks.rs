@@ -10,20 +10,27 @@ pub enum TickUnit {
     Week,
     Month,
     Quarter,
-    Year,
-    Decade,
-    Century,
+    /// Every so many years: 1, 2, 5, 10 (decades), 20, 50, 100 (centuries)...
+    Years(i32),
 }
 
 impl TickUnit {
-    const ALL: [TickUnit; 7] = [
+    /// From finest to coarsest; the coarsest spans the whole viewport range.
+    const ALL: [TickUnit; 14] = [
         Self::Day,
         Self::Week,
         Self::Month,
         Self::Quarter,
-        Self::Year,
-        Self::Decade,
-        Self::Century,
+        Self::Years(1),
+        Self::Years(2),
+        Self::Years(5),
+        Self::Years(10),
+        Self::Years(20),
+        Self::Years(50),
+        Self::Years(100),
+        Self::Years(200),
+        Self::Years(500),
+        Self::Years(1000),
     ];
 
     /// Typical length in days, to judge how many ticks fit.
@@ -33,9 +40,7 @@ impl TickUnit {
             Self::Week => 7.0,
             Self::Month => 30.44,
             Self::Quarter => 91.31,
-            Self::Year => 365.25,
-            Self::Decade => 3652.5,
-            Self::Century => 36525.0,
+            Self::Years(n) => 365.25 * f64::from(n),
         }
     }
 
@@ -45,8 +50,8 @@ impl TickUnit {
             Self::Day | Self::Week => 64.0,
             Self::Month => 72.0,
             Self::Quarter => 68.0,
-            Self::Year => 48.0,
-            Self::Decade | Self::Century => 56.0,
+            Self::Years(1..=9) => 48.0,
+            Self::Years(_) => 56.0,
         }
     }
 
@@ -69,9 +74,7 @@ impl TickUnit {
             }
             Self::Month => ymd(date.year(), date.month(), 1),
             Self::Quarter => ymd(date.year(), (date.month() - 1) / 3 * 3 + 1, 1),
-            Self::Year => ymd(date.year(), 1, 1),
-            Self::Decade => ymd(date.year().div_euclid(10) * 10, 1, 1),
-            Self::Century => ymd(date.year().div_euclid(100) * 100, 1, 1),
+            Self::Years(n) => ymd(date.year().div_euclid(n) * n, 1, 1),
         }
     }
 
@@ -82,9 +85,7 @@ impl TickUnit {
             Self::Week => date.checked_add_days(chrono::Days::new(7)),
             Self::Month => add_months(1),
             Self::Quarter => add_months(3),
-            Self::Year => add_months(12),
-            Self::Decade => add_months(120),
-            Self::Century => add_months(1200),
+            Self::Years(n) => add_months(12 * n.unsigned_abs()),
         };
         next.unwrap_or(NaiveDate::MAX)
     }
@@ -95,8 +96,8 @@ impl TickUnit {
             Self::Month if date.month() == 1 => format!("{} {}", month_abbrev(1), date.year()),
             Self::Month => month_abbrev(date.month()).to_string(),
             Self::Quarter => format!("Q{} {}", (date.month() - 1) / 3 + 1, date.year()),
-            Self::Year => date.year().to_string(),
-            Self::Decade | Self::Century => format!("{}s", date.year()),
+            Self::Years(10) => format!("{}s", date.year()),
+            Self::Years(_) => date.year().to_string(),
         }
     }
 }
@@ -116,7 +117,7 @@ pub fn ticks(view: Viewport, width: f64) -> Vec<Tick> {
     let unit = TickUnit::ALL
         .into_iter()
         .find(|u| u.days() * px_per_day >= u.label_px())
-        .unwrap_or(TickUnit::Century);
+        .unwrap_or(TickUnit::Years(1000));
     let (first, last) = view.dates();
     let mut date = unit.ceil(first);
     let mut out = Vec::new();
@@ -158,9 +159,10 @@ mod tests {
         let cases = [
             (view((2025, 2, 1), (2025, 2, 15)), TickUnit::Day),
             (view((2025, 1, 1), (2025, 3, 1)), TickUnit::Week),
-            (view((2024, 1, 1), (2025, 3, 1)), TickUnit::Month),
-            (view((2019, 1, 1), (2025, 3, 1)), TickUnit::Year),
-            (view((1900, 1, 1), (2025, 1, 1)), TickUnit::Decade),
+            (view((2024, 6, 1), (2025, 3, 1)), TickUnit::Month),
+            (view((2019, 1, 1), (2025, 3, 1)), TickUnit::Years(1)),
+            (view((1900, 1, 1), (2025, 1, 1)), TickUnit::Years(10)),
+            (view((1000, 1, 1), (2025, 1, 1)), TickUnit::Years(100)),
         ];
         for (v, unit) in cases {
             assert_eq!(ticks(v, 1000.0)[0].unit, unit, "{v:?}");

@@ -259,10 +259,12 @@ fn mark(
             }
         })
     };
+    let label_left = move || layout.with(|l| l.placements[l.by_event[index]].label_left);
     view! {
         <button
             type="button"
             class=class
+            class:label-left=label_left
             data-event-id=id
             data-date=event.when.start.to_string()
             data-actor=event.actor.canonical.clone()

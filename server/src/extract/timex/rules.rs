@@ -93,9 +93,16 @@ fn direction(word: Option<&str>) -> Direction {
 /// Capitalised "March" and "May" also start names ("the March for Life").
 fn is_event_name(s: &Surround<'_>) -> bool {
     let after = s.after.to_ascii_lowercase();
-    [" of the", " for ", " on ", " against", " madness"]
-        .iter()
-        .any(|w| after.starts_with(w))
+    // "in December for health reasons" is a date; "the March for Life" is a
+    // name, which the capital after "for" gives away.
+    let named_for = s
+        .after
+        .strip_prefix(" for ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+    named_for
+        || [" of the", " on ", " against", " madness"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 fn month(c: &Captures<'_>, name: &str) -> Option<u32> {
@@ -563,11 +570,12 @@ pub static RULES: &[Rule] = &[
         build_month,
         [
             "January",
+            "in [December] for health reasons",
             "late November",
             "mid-November",
             "the middle of October"
         ],
-        ["you may go", "the Mayor", "the March for Life"]
+        ["you may go", "the Mayor", "the [March] for Life"]
     ),
     rule!(
         "year",
@@ -635,7 +643,7 @@ pub static RULES: &[Rule] = &[
         concat!(
             r"\b",
             point_mod!(),
-            r"(?P<rel>last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous|the\s+following|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century)\b"
+            r"(?P<rel>last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous|the\s+following|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|day)\b"
         ),
         build_relative_unit,
         [
@@ -644,9 +652,17 @@ pub static RULES: &[Rule] = &[
             "next year",
             "earlier this year",
             "the weekend",
+            "For [the week], the index fell",
+            "the following year",
+            "the previous day",
             "the end of the month"
         ],
-        ["the weeks"]
+        [
+            "the weeks",
+            "the month",
+            "[the week] of March 6",
+            "next day"
+        ]
     ),
     rule!(
         "ago",
@@ -845,10 +861,27 @@ fn build_month_relative(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
 fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let rel = lower(c, "rel")?;
     let unit = Unit::parse(text(c, "unit")?)?;
-    // "the week" alone is too vague; only "the weekend" and period-end
-    // phrases ("the end of the month") resolve to the current unit.
+    // "the week" is the week the story is about, not always the current
+    // one: TimeBank leaves the week number open. Other bare units are too
+    // vague; only "the weekend" and period-end phrases ("the end of the
+    // month") resolve to the current unit.
     let phrase = c.get(0)?.as_str().to_ascii_lowercase();
+    // "the week of March 6" names its week by the date, tagged on its own.
+    if rel == "the" && phrase == "the week" && !s.after.starts_with(" of") {
+        return Some(Spec::StoryWeek);
+    }
     if rel == "the" && unit != Unit::Weekend && !phrase.contains(" of the ") {
+        return None;
+    }
+    // "the following year" counts from the story's last date, not from the
+    // publication; "the previous day" likewise.
+    if rel.starts_with("the following") || rel.starts_with("the previous") {
+        return Some(Spec::Shifted {
+            unit,
+            offset: offset(&rel),
+        });
+    }
+    if unit == Unit::Day {
         return None;
     }
     build_relative(c, s)

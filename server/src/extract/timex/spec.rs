@@ -142,6 +142,11 @@ pub enum Spec {
     },
     /// "last week", "this month", "next year", "the weekend".
     Relative { unit: Unit, offset: i32 },
+    /// "the following year", "the previous day": a unit away from the date
+    /// the story last named, found when tagging; alone, from the anchor.
+    Shifted { unit: Unit, offset: i32 },
+    /// "the week": a week of the anchor's year whose number the text leaves open.
+    StoryWeek,
     /// "two years ago", "a year earlier", "10 days ago".
     Ago { amount: Amount, unit: Unit },
     /// "the third quarter", "the year-earlier third quarter", "the third quarter of 1984".
@@ -242,14 +247,16 @@ impl Spec {
                 ..
             } => format!("{y:04}-{code}"),
             Spec::Season { code, .. } => format!("XXXX-{code}"),
-            Spec::Relative { unit, offset } => match (unit, offset.signum()) {
-                (_, -1) => "PAST_REF".to_string(),
-                (_, 1) => "FUTURE_REF".to_string(),
-                (Unit::Week, _) => "XXXX-WXX".to_string(),
-                (Unit::Month, _) => "XXXX-XX".to_string(),
-                (Unit::Year, _) => "XXXX".to_string(),
-                _ => "PRESENT_REF".to_string(),
-            },
+            Spec::Relative { unit, offset } | Spec::Shifted { unit, offset } => {
+                match (unit, offset.signum()) {
+                    (_, -1) => "PAST_REF".to_string(),
+                    (_, 1) => "FUTURE_REF".to_string(),
+                    (Unit::Week, _) => "XXXX-WXX".to_string(),
+                    (Unit::Month, _) => "XXXX-XX".to_string(),
+                    (Unit::Year, _) => "XXXX".to_string(),
+                    _ => "PRESENT_REF".to_string(),
+                }
+            }
             Spec::Ago { .. } | Spec::ReportedQuarter { .. } => "PAST_REF".to_string(),
             Spec::Quarter { n, year: None, .. } => format!("XXXX-Q{n}"),
             Spec::Holiday {
@@ -263,6 +270,7 @@ impl Spec {
             Spec::Clock { hour, minute, .. } => {
                 format!("XXXX-XX-XXT{}", clock(*hour, *minute))
             }
+            Spec::StoryWeek => "XXXX-WXX".to_string(),
             _ => "XXXX-XX-XX".to_string(),
         }
     }
@@ -299,7 +307,9 @@ impl Spec {
                 .format("%Y-%m-%d")
                 .to_string(),
             Spec::DayOffset { days, part } => with_part(a + Duration::days(*days), *part),
-            Spec::Relative { unit, offset } => relative(a, *unit, *offset, ctx.future),
+            Spec::Relative { unit, offset } | Spec::Shifted { unit, offset } => {
+                relative(a, *unit, *offset, ctx.future)
+            }
             Spec::Ago { amount, unit } => ago(a, *amount, *unit, ctx),
             Spec::Quarter {
                 n,
@@ -320,6 +330,7 @@ impl Spec {
                 let y = year.unwrap_or_else(|| season_year(a, code, *offset));
                 format!("{y:04}-{code}")
             }
+            Spec::StoryWeek => format!("{:04}-WXX", a.year()),
             Spec::Clock { hour, minute, day } => {
                 let date = match day {
                     Some(d) => d.resolve_anchored(a, ctx),
@@ -465,6 +476,30 @@ fn shift_months(a: NaiveDate, months: i32) -> (i32, u32) {
 fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
     format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// `value` (a resolved date such as "1998-06" or "1998-06-12") moved by
+/// `offset` units, at the unit's granularity; None when the value is too
+/// coarse for the unit ("1998" has no month to move).
+pub fn shift_value(value: &str, unit: Unit, offset: i32) -> Option<String> {
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    let month = || -> Option<u32> { value.get(5..7)?.parse().ok() };
+    let day = || -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, month()?, value.get(8..10)?.parse().ok()?)
+    };
+    Some(match unit {
+        Unit::Year => format!("{:04}", year + offset),
+        Unit::Month => {
+            let first = NaiveDate::from_ymd_opt(year, month()?, 1)?;
+            let (y, m) = shift_months(first, offset);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Day => (day()? + Duration::days(offset.into()))
+            .format("%Y-%m-%d")
+            .to_string(),
+        Unit::Week => iso_week(day()? + Duration::weeks(offset.into())),
+        _ => return None,
+    })
 }
 
 fn relative(a: NaiveDate, unit: Unit, offset: i32, future: bool) -> String {
@@ -630,6 +665,20 @@ mod tests {
         assert_eq!(duration(Amount::Exact(5.5), Unit::Hour), "PT5H30M");
         assert_eq!(duration(Amount::Vague, Unit::Month), "PXM");
         assert_eq!(duration(Amount::Exact(1.0), Unit::Decade), "P10Y");
+    }
+
+    #[test]
+    fn shifts_story_dates() {
+        assert_eq!(shift_value("1995", Unit::Year, 1).as_deref(), Some("1996"));
+        assert_eq!(
+            shift_value("1989-03", Unit::Month, 1).as_deref(),
+            Some("1989-04")
+        );
+        assert_eq!(
+            shift_value("1998-12-31", Unit::Day, 1).as_deref(),
+            Some("1999-01-01")
+        );
+        assert_eq!(shift_value("1998", Unit::Month, 1), None);
     }
 
     #[test]
