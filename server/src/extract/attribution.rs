@@ -125,6 +125,16 @@ static RULES: &[RuleInfo] = &[
         negatives: &["Graham and the party lost."],
     },
     RuleInfo {
+        id: "colon_cue",
+        positives: &["Sanders: Endorsements prove Clinton the candidate of the establishment."],
+        negatives: &["Q: How did things go for you?", "Twitter: @Milbank."],
+    },
+    RuleInfo {
+        id: "asked_clause",
+        positives: &["Asked whether he would run again, Smith said he did not know."],
+        negatives: &["He asked."],
+    },
+    RuleInfo {
         id: "according_to",
         positives: &["The drones can carry payloads, according to former officials."],
         negatives: &["The drones were sent according."],
@@ -223,6 +233,84 @@ mod tests {
                     r.id
                 );
             }
+        }
+    }
+
+    /// The app's seed article: who said and did what, with back-references resolved.
+    const SEED: &str = r#"The CIA has sent drones on secret missions over Mexico to spy on drug cartels — and may use them for armed strikes, according to former and current officials.
+The covert missions, carried out with MQ-9 Reaper drones, are sizing up the drug gangs and their laboratories over the southern US border as a possible precursor to trying to eliminate them by air, sources told CNN.
+The drone flights, which were begun under the Biden administration but previously unreported, go “well into sovereign Mexico,” a US official told the New York Times.
+“Countering drug cartels in Mexico and regionally is a priority for the CIA as a part of the Trump administration’s broader efforts to end the grave threat from narco-trafficking,” a CIA rep said, according to CNN. “Director [John] Ratcliffe is determined to put the CIA’s unique expertise to work against this multi-faceted challenge.”
+The drones flying into Mexico are currently unarmed but can be easily adapted to fit payloads and carry out precision strikes on targets, as regularly used by the US in conflicts in Iraq, Somalia, and Syria, CNN said.
+Mexico’s government said it is monitoring a reported uptick in American spy plane missions around the border.
+“We cannot rule out espionage because we do not know exactly what was done. However, they did not violate national airspace,” Mexico Defense Minister Ricardo Trevilla insisted to reporters last week.
+Mexico President Claudia Sheinbaum, responding to a press question Friday about increased US flights over international airspace near the country, said, “The important thing here, I think, in the declaration, which is what we have always proposed, is that they share information with the government of Mexico.”
+For its part, Mexico has stepped up its response to the Trump administration’s concerns over the illicit fentanyl trade, deploying thousands of troops to the border this month to try and crack down on smuggling.
+Trump has publicly called for the use of military force against violent drug cartels since 2019, during his first term, when he said the US was ready to “wage war” on the groups.
+“The cartels have become so large and powerful that you sometimes need an army to defeat an army,” he told reporters at the time.
+Trump signed an executive order when he was sworn into office for his second term Jan. 20 that moves to designate such drug gangs as foreign terrorist organizations.
+Asked by reporters at the time if he would send special operations forces over the border, the president replied, “Stranger things have happened.”
+Trump’s national security adviser, Mike Waltz, has called for offensive action against Mexican cartels, co-introducing legislation in 2023 while a Florida congressman that would have authorized military force against such groups.
+Trump’s secretary of defense, Pete Hegseth, has also said he is open to using force within Mexico.
+“All options will be on the table if we’re dealing with what are designated to be foreign terrorist organizations who are specifically targeting Americans on our border,” he recently told Fox News.
+Read the full article here"#;
+
+    #[test]
+    fn seed_article_speakers_and_actions() {
+        let found = extract(SEED, &split(SEED));
+        let cut = |s: Span| &SEED[s.start..s.end];
+        let has = |kind: AttributionKind, cue: &str, name: &str, role: Option<&str>| {
+            found.iter().any(|a| {
+                a.kind == kind
+                    && cut(a.cue) == cue
+                    && a.speaker.as_ref().is_some_and(|s| {
+                        s.name == name && (role.is_none() || s.role.as_deref() == role)
+                    })
+            })
+        };
+        let st = AttributionKind::Statement;
+        let act = AttributionKind::Action;
+        for (cue, name, role) in [
+            ("told", "a US official", None),
+            ("said", "a CIA rep", None),
+            ("told", "sources", None),
+            ("said", "Mexico’s government", None),
+            (
+                "insisted",
+                "Ricardo Trevilla",
+                Some("Mexico Defense Minister"),
+            ),
+            ("said", "Claudia Sheinbaum", Some("Mexico President")),
+            ("has publicly called for", "Trump", None),
+            ("said", "Trump", None),
+            ("told", "Trump", None),
+            ("replied", "Trump", None),
+            (
+                "has called for",
+                "Mike Waltz",
+                Some("Trump’s national security adviser"),
+            ),
+            ("has also said", "Pete Hegseth", None),
+            ("recently told", "Pete Hegseth", None),
+        ] {
+            assert!(has(st, cue, name, role), "{name} {cue}: {found:#?}");
+        }
+        for (cue, name) in [
+            ("deploying", "Mexico"),
+            ("signed", "Trump"),
+            ("co-introducing", "Mike Waltz"),
+        ] {
+            assert!(has(act, cue, name, None), "{name} {cue}: {found:#?}");
+        }
+        // Back-references: "he said", "he told reporters", "the president replied".
+        for (mention, cue) in [("he", "said"), ("he", "told"), ("the president", "replied")] {
+            assert!(found
+                .iter()
+                .any(|a| a.source.is_some_and(|s| cut(s) == mention)
+                    && cut(a.cue) == cue
+                    && a.speaker
+                        .as_ref()
+                        .is_some_and(|s| s.name == "Trump" && s.antecedent.is_some())));
         }
     }
 

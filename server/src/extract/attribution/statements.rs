@@ -11,7 +11,9 @@ use regex::Regex;
 
 use super::super::sentences::Sentence;
 use super::lexicon::{ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, INVERTING_CUES, STATEMENT_CUES};
-use super::text::{is_quote_mark, is_time_word, np_backward, np_forward, subject, tokenize, Token};
+use super::text::{
+    is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward, subject, tokenize, Token,
+};
 use super::{Found, Span};
 
 /// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
@@ -35,6 +37,9 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
         }
         let toks = tokenize(text, start, end);
         let mut found: Vec<Found> = Vec::new();
+        if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
+            found.push(f);
+        }
         for m in CUE.captures_iter(&text[start..end]) {
             let (Some(all), Some(head)) = (m.get(0), m.name("head")) else {
                 continue;
@@ -102,6 +107,117 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
     out
 }
 
+/// Headline-style attribution by a colon: "Sanders: Endorsements prove Clinton ...",
+/// "Dr. Ben Carson: “...”". The source is a short capitalised name at the start of the
+/// sentence; labels ("Q:", "Twitter:", "The Latest:") are not sources.
+fn colon_cue(
+    text: &str,
+    s: &Sentence,
+    si: usize,
+    toks: &[Token],
+    quotes: &[Span],
+) -> Option<Found> {
+    let colon = toks.iter().take(8).position(|t| t.text == ":")?;
+    if colon == 0 {
+        return None;
+    }
+    let name = &toks[..colon];
+    let words = name.iter().filter(|t| t.is_word()).count();
+    let shaped = name.iter().enumerate().all(|(k, t)| {
+        t.is_capitalized()
+            || (k > 0 && matches!(t.text, "of" | "and" | "&" | "the"))
+            || (k > 0 && t.text == "." && is_abbreviation(name[k - 1].text))
+    });
+    let first = name[0].lower();
+    if !shaped
+        || words > 5
+        || matches!(name[colon - 1].text, "of" | "and" | "&" | "the")
+        || COLON_LABELS.contains(&first.as_str())
+        || (first == "the" && name.get(1).is_some_and(|t| t.text == "Latest"))
+    {
+        return None;
+    }
+    let next = toks.get(colon + 1)?;
+    if next.text.starts_with(|c: char| c.is_ascii_digit()) || next.text == "@" {
+        return None;
+    }
+    let content = content_after(text, s, toks, colon + 1, quotes)?;
+    let cx = Ctx {
+        text,
+        s,
+        si,
+        toks,
+        quotes,
+        confidence: 0.55,
+        prior: None,
+    };
+    let cue = Span {
+        start: toks[colon].start,
+        end: toks[colon].end,
+    };
+    Some(found(&cx, Some(span(name)), cue, content, "colon_cue"))
+}
+
+/// First words of "Label: ..." lines that introduce no speaker.
+const COLON_LABELS: &[&str] = &[
+    "q",
+    "a",
+    "twitter",
+    "contributing",
+    "byline",
+    "revealed",
+    "wow",
+    "look",
+    "watch",
+    "name",
+    "age",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "note",
+    "correction",
+    "breaking",
+    "exclusive",
+    "related",
+    "photos",
+    "photo",
+    "video",
+    "read",
+    "email",
+    "follow",
+    "contact",
+    "click",
+    "listen",
+    "subscribe",
+    "warning",
+    "bonus",
+    "also",
+    "plus",
+    "topics",
+    "tags",
+    "posted",
+    "filed",
+    "paid",
+    "source",
+    "sources",
+    "credit",
+    "city",
+    "job",
+    "location",
+    "date",
+    "time",
+    "when",
+    "where",
+    "what",
+    "why",
+    "how",
+    "who",
+    "see",
+    "more",
+    "tickets",
+];
+
 /// What the rules of one sentence share.
 struct Ctx<'a> {
     text: &'a str,
@@ -130,6 +246,19 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             content_after(text, s, toks, e, quotes).or_else(|| content_before(s, toks, ci, quotes));
         return Some(found(cx, Some(source), cue, content?, "according_to"));
     }
+    // "Asked whether X, Feinstein said ...": the question is the content, no source.
+    let opener = ci == 1 && matches!(toks[0].lower().as_str(), "when" | "if" | "once");
+    if head == "asked" && (ci == 0 || opener) {
+        let stop = toks[ce..]
+            .iter()
+            .position(|t| t.text == "," || is_quote_mark(t.text))
+            .map_or(toks.len(), |k| ce + k);
+        if stop > ce + 1 && toks[ce..stop].iter().filter(|t| t.is_word()).count() >= 2 {
+            let content = span(&toks[ce..stop]);
+            return Some(found(cx, None, cue, content, "asked_clause"));
+        }
+        return None;
+    }
     let prev = ci.checked_sub(1).map(|k| toks[k].text);
     let after_quote = prev.is_some_and(is_quote_mark)
         || (prev == Some(",") && ci >= 2 && is_quote_mark(toks[ci - 2].text));
@@ -145,7 +274,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         return Some(found(cx, Some(source), cue, content, "coordinated_cue"));
     }
     // Source before the cue: "Trump said", "the president replied".
-    if !after_quote {
+    if !after_quote && !inverted_after_comma(toks, ci, ce) {
         if let Some((b, e)) = source_before(toks, ci) {
             let source = span(&toks[b..e]);
             let mut after = ce;
@@ -204,8 +333,11 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             return None;
         }
     }
-    // Source after the cue: "“...,” said Mike Waltz."
-    if (after_quote || ci == 0) && INVERTING_CUES.contains(&head) {
+    // Source after the cue: "“...,” said Mike Waltz."; "..., said Democratic strategist
+    // Hank Sheinkopf."
+    if (after_quote || ci == 0 || inverted_after_comma(toks, ci, ce))
+        && INVERTING_CUES.contains(&head)
+    {
         let e = np_forward(toks, ce)?;
         let source = span(&toks[ce..e]);
         let before = content_before(s, toks, ci, quotes)?;
@@ -224,6 +356,27 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     None
 }
 
+/// Whether a cue right after a comma takes its source after it: a name or a determined
+/// noun phrase that runs to the sentence end or to an appositive comma.
+fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
+    if ci < 3 || toks[ci - 1].text != "," {
+        return false;
+    }
+    let Some(next) = toks.get(ce) else {
+        return false;
+    };
+    let l = next.lower();
+    if !(next.is_capitalized() || matches!(l.as_str(), "the" | "a" | "an" | "one" | "two")) {
+        return false;
+    }
+    let Some(e) = np_forward(toks, ce) else {
+        return false;
+    };
+    e >= toks.len()
+        || matches!(toks[e].text, "." | "," | "!" | "?" | ";")
+        || is_quote_mark(toks[e].text)
+}
+
 /// The start of the source noun phrase ending before token `ci`, looking through an
 /// appositive or a participial aside set off by commas ("Trump's adviser, Mike Waltz,
 /// said"; "Sheinbaum, responding to a question, said").
@@ -231,13 +384,35 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if ci == 0 {
         return None;
     }
+    if is_dash(toks[ci - 1].text) {
+        // "The scholars -- Mr. Tribe and Mr. Amar -- agreed"; "The justice -- who has
+        // been ... -- said": an aside set off by dashes.
+        let mut close = ci - 1;
+        while close > 0 && is_dash(toks[close - 1].text) {
+            close -= 1;
+        }
+        let open = toks[..close].iter().rposition(|t| is_dash(t.text))?;
+        let mut open_start = open;
+        while open_start > 0 && is_dash(toks[open_start - 1].text) {
+            open_start -= 1;
+        }
+        let aside = &toks[open + 1..close];
+        if aside.is_empty() || aside.len() > 30 || aside.iter().any(|t| is_quote_mark(t.text)) {
+            return None;
+        }
+        let head = np_backward(toks, open_start)?;
+        if matches!(aside[0].lower().as_str(), "who" | "which") {
+            return Some((head, open_start));
+        }
+        return Some((head, ci));
+    }
     if toks[ci - 1].text != "," {
         return np_backward(toks, ci).map(|b| (b, ci));
     }
     // The aside between the previous comma and this one.
     let pc = toks[..ci - 1].iter().rposition(|t| t.text == ",")?;
     let aside = &toks[pc + 1..ci - 1];
-    if aside.is_empty() || aside.len() > 20 || aside.iter().any(|t| is_quote_mark(t.text)) {
+    if aside.is_empty() || aside.len() > 40 || aside.iter().any(|t| is_quote_mark(t.text)) {
         return None;
     }
     let head = np_backward(toks, pc)?;
@@ -247,6 +422,11 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     }
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
+}
+
+/// Whether a token is a dash (an em or en dash, or one half of "--").
+fn is_dash(t: &str) -> bool {
+    matches!(t, "—" | "–" | "-")
 }
 
 /// Skips the addressee of "told"/"asked": a pronoun, a plural noun, "the crowd", or a

@@ -190,6 +190,18 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     while i > 0 {
         let t = &toks[i - 1];
         if !t.is_word() {
+            // "Rep. Gregory Meeks (D-N.Y.)": a short parenthetical after a name.
+            if t.text == ")" {
+                let open = toks[i.saturating_sub(9)..i - 1]
+                    .iter()
+                    .rposition(|x| x.text == "(")
+                    .map(|k| i.saturating_sub(9) + k);
+                if let Some(o) = open.filter(|&o| o > 0 && toks[o - 1].is_capitalized()) {
+                    words += 1;
+                    i = o;
+                    continue;
+                }
+            }
             // "Gov." / "U.S." keep their period inside the phrase.
             if t.text == "." && i >= 2 && is_abbreviation(toks[i - 2].text) {
                 i -= 1;
