@@ -270,13 +270,8 @@ fn preceded_by(text: &str, at: usize, word: &str) -> bool {
 }
 
 fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
-    if a.1 <= b.0 {
-        b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
-    } else {
-        0
-    }
+    // The gap between two spans; zero when they touch or overlap.
+    b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {

@@ -102,6 +102,8 @@ struct Engine {
     anchored: Vec<Regex>,
     /// Words that put a sentence in the future.
     future: Regex,
+    /// The past perfect, which puts even a planned event before the anchor.
+    pluperfect: Regex,
     /// Words of quarterly financial reporting.
     quarterly: Regex,
 }
@@ -132,6 +134,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
         future: case_insensitive(
             r"(?:\b(?:will|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
+        pluperfect: case_insensitive(r"\bhad\b"),
         quarterly: case_insensitive(r"\bquarter"),
     }
 });
@@ -188,7 +191,8 @@ impl Engine {
         let clause = before
             .rfind(['.', ',', ';', '"', '\n'])
             .map_or(before, |i| &before[i + 1..]);
-        self.future.is_match(clause)
+        // "had been due to expire Friday": a plan already in the past.
+        self.future.is_match(clause) && !self.pluperfect.is_match(clause)
     }
 }
 

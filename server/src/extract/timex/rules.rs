@@ -338,6 +338,10 @@ fn build_fuzzy(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return None;
     }
+    // "the future of our peoples" is a fate, not a time.
+    if word.ends_with("future") && after.starts_with(" of ") {
+        return None;
+    }
     Some(Spec::Literal(if c.name("present").is_some() {
         "PRESENT_REF"
     } else if c.name("past").is_some() {
@@ -409,8 +413,12 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     })
 }
 
-fn build_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+fn build_set(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let word = lower(c, "adv").or_else(|| lower(c, "unit"))?;
+    // "average daily volume" is a measure per day, not a recurring event.
+    if s.before.to_ascii_lowercase().ends_with("average ") {
+        return None;
+    }
     let value = match word.as_str() {
         "hourly" | "hour" => "PT1H",
         "daily" | "day" | "nightly" | "night" => "P1D",
@@ -765,7 +773,14 @@ pub static RULES: &[Rule] = &[
         r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|recent|lately|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
         build_fuzzy,
         ["now", "recently", "the future", "currently"],
-        ["former", "knowledge", "future", "as soon as", "previously"]
+        [
+            "former",
+            "knowledge",
+            "future",
+            "as soon as",
+            "previously",
+            "[the future] of Europe"
+        ]
     ),
     rule!(
         "duration",
@@ -802,7 +817,7 @@ pub static RULES: &[Rule] = &[
         r"\b(?:(?P<adv>hourly|daily|nightly|weekly|monthly|annually|yearly)|(?:every|each|per|once\s+a|twice\s+a)\s+(?P<unit>hour|day|night|week|month|quarter|year|morning|afternoon|evening|{WEEKDAY}))\b",
         build_set,
         ["daily", "every day", "each Thursday", "annually"],
-        ["dailies"]
+        ["dailies", "the average [daily] volume"]
     ),
     rule!(
         "weekday_set",
