@@ -73,6 +73,28 @@ pub enum Command {
         #[arg(long, value_parser = parse_kind)]
         kind: Option<EventKind>,
     },
+    /// Score the extraction on annotated news (same definitions as shared/eval/annals_eval.py).
+    Eval {
+        #[command(subcommand)]
+        task: EvalTask,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalTask {
+    /// TempEval-3 measures on TimeML files or folders of them.
+    Timex {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// PolNeAR attribution measures on split folders (holding text/ and attributions/).
+    Attribution {
+        #[arg(required = true)]
+        splits: Vec<PathBuf>,
+        /// PolNeAR's metadata.tsv (publication dates); by default the one beside the first split.
+        #[arg(long)]
+        metadata: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -113,6 +135,10 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Eval { task } => {
+            print_eval(task)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve {
             addr,
             db,
@@ -169,6 +195,60 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn print_eval(task: EvalTask) -> anyhow::Result<()> {
+    match task {
+        EvalTask::Timex { paths } => {
+            let run = crate::eval::timex::run(&paths)?;
+            let s = &run.scores;
+            for (name, value) in [
+                ("strict_f1", s.strict_f1),
+                ("relaxed_f1", s.relaxed_f1),
+                ("relaxed_p", s.relaxed_p),
+                ("relaxed_r", s.relaxed_r),
+                ("type_f1", s.type_f1),
+                ("value_f1", s.value_f1),
+                ("value_accuracy", s.value_accuracy),
+            ] {
+                println!("{name:<22} {value:.2}");
+            }
+            println!("{:<22} {}\n{:<22} {}", "gold", s.gold, "system", s.system);
+            let speed = if run.seconds > 0.0 {
+                run.kib / 1024.0 / run.seconds
+            } else {
+                0.0
+            };
+            println!(
+                "summary: strict {:.2} relaxed {:.2} value {:.2} (F1, {} docs, {speed:.1} MiB/s tagging)",
+                s.strict_f1, s.relaxed_f1, s.value_f1, run.documents
+            );
+        }
+        EvalTask::Attribution { splits, metadata } => {
+            let metadata = match metadata {
+                Some(m) => m,
+                None => splits[0]
+                    .parent()
+                    .unwrap_or(Path::new("."))
+                    .join("metadata.tsv"),
+            };
+            let scores = crate::eval::attribution::run(&splits, &metadata)?;
+            for (name, value) in &scores.figures {
+                println!("{name:<22} {value:.2}");
+            }
+            println!("{:<22} {}", "gold_attributions", scores.gold_attributions);
+            println!("{:<22} {}", "system_statements", scores.system_statements);
+            println!(
+                "summary: source {:.2} cue {:.2} content {:.2} exact, statement {:.2} (F1, {} docs)",
+                scores.get("source_exact_f1"),
+                scores.get("cue_exact_f1"),
+                scores.get("content_exact_f1"),
+                scores.get("statement_f1"),
+                scores.documents
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Extracts each file in turn. A file that cannot be read is reported on stderr and skipped, so

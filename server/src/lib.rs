@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod routes;

@@ -44,6 +44,43 @@ pub fn spelled_decade(word: &str) -> Option<i32> {
 /// Ordinals used for quarters, halves and centuries.
 pub const ORDINAL: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 
+/// Days of the month as spelled ordinals ("March eighth", "the twenty-first of May").
+pub const SPELLED_DAY: &str = r"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+
+/// The day number of a match of [`SPELLED_DAY`].
+pub fn spelled_day(text: &str) -> Option<u32> {
+    const ORDINALS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let t = text.to_ascii_lowercase();
+    let (tens, unit) = match t.split_once([' ', '-']) {
+        Some((tens, unit)) => (if tens == "thirty" { 30 } else { 20 }, unit.trim()),
+        None if t == "thirtieth" => return Some(30),
+        None => (0, t.as_str()),
+    };
+    let n = ORDINALS.iter().position(|o| *o == unit)? as u32 + 1;
+    (tens == 0 || n < 10).then_some(tens + n)
+}
+
 /// Years written as words, as broadcast transcripts do ("nineteen ninety-six").
 pub const SPELLED_YEAR: &str = r"(?:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
@@ -224,5 +261,9 @@ mod tests {
         assert_eq!(month_number("Sept."), Some(9));
         assert!(!is_plausible_month("may"));
         assert_eq!(spelled_decade("Nineties"), Some(9));
+        assert_eq!(spelled_day("eighth"), Some(8));
+        assert_eq!(spelled_day("twenty-first"), Some(21));
+        assert_eq!(spelled_day("Thirty first"), Some(31));
+        assert_eq!(spelled_day("thirtieth"), Some(30));
     }
 }

@@ -42,6 +42,7 @@ pub fn expand(pattern: &str) -> String {
         .replace("{NUM}", lexicon::NUMBER)
         .replace("{ORD}", lexicon::ORDINAL)
         .replace("{SYEAR}", lexicon::SPELLED_YEAR)
+        .replace("{SDAY}", lexicon::SPELLED_DAY)
         .replace("{SDECADE}", lexicon::SPELLED_DECADE)
         .replace("{UNIT}", UNIT)
         .replace("{MOD}", MODIFIER)
@@ -132,9 +133,16 @@ fn is_quantity(s: &Surround<'_>) -> bool {
         || after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn build_month_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+fn build_month_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "March third-quarter": the ordinal belongs to the quarter.
+    if c.name("sday").is_some() && s.after.starts_with('-') {
+        return None;
+    }
     let month = month(c, "month")?;
-    let day: u32 = text(c, "day")?.parse().ok()?;
+    let day: u32 = match text(c, "day") {
+        Some(d) => d.parse().ok()?,
+        None => lexicon::spelled_day(text(c, "sday")?)?,
+    };
     let year = text(c, "year").and_then(year_number);
     chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     Some(Spec::MonthDay { month, day, year })
@@ -258,6 +266,24 @@ fn build_reported_quarter(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     Some(Spec::ReportedQuarter {
         year: year_number(&adj),
         year_offset,
+    })
+}
+
+fn build_half(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let year = text(c, "year").or(text(c, "y2")).and_then(year_number);
+    // "the first half of the game" is no calendar period.
+    if year.is_none() && c.name("rel").is_none() && s.after.starts_with(" of") {
+        return None;
+    }
+    let which = lower(c, "which")?;
+    Some(Spec::Half {
+        n: if which == "first" || which == "front" {
+            1
+        } else {
+            2
+        },
+        year,
+        offset: text(c, "rel").map_or(0, offset),
     })
 }
 
@@ -529,18 +555,25 @@ pub static RULES: &[Rule] = &[
         concat!(
             r"\b",
             point_mod!(),
-            r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+            r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|\s(?P<sday>{SDAY}))\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
         ),
         build_month_day,
-        ["Jan. 20", "Friday, Oct. 23", "Aug. 7, 1998", "late March 3"],
-        ["may 5 people", "Jan. 45"]
+        [
+            "Jan. 20",
+            "Friday, Oct. 23",
+            "Aug. 7, 1998",
+            "late March 3",
+            "March eighth",
+            "May twenty-first"
+        ],
+        ["may 5 people", "Jan. 45", "[March third]-quarter"]
     ),
     rule!(
         "day_month",
         true,
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?:the\s+)?(?P<sday>{SDAY})\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
         build_month_day,
-        ["20 January 2025", "3rd of March"],
+        ["20 January 2025", "3rd of March", "the eighth of March"],
         ["40 January"]
     ),
     rule!(
@@ -707,6 +740,19 @@ pub static RULES: &[Rule] = &[
             "next year's first quarter"
         ],
         ["a third of the quarter"]
+    ),
+    rule!(
+        "half",
+        true,
+        r"\b(?:the\s+)?(?P<which>first|second|last|latter|back|front)\s+half(?:\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the\s+)?(?:fiscal\s+)?(?P<y2>(?:1[89]|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?\b",
+        build_half,
+        [
+            "the first half",
+            "the last half of 1989",
+            "the second half of next year",
+            "the first half of the year"
+        ],
+        ["[the first half] of the game", "half"]
     ),
     rule!(
         "reported_quarter",

@@ -158,6 +158,12 @@ pub enum Spec {
     /// "the quarter", "the latest period", "the 1988 quarter": the last quarter
     /// reported on.
     ReportedQuarter { year: Option<i32>, year_offset: i32 },
+    /// "the first half", "the last half of 1989", "the second half of next year".
+    Half {
+        n: u32,
+        year: Option<i32>,
+        offset: i32,
+    },
     /// "this summer", "last fall", "the winter of 1994".
     Season {
         code: &'static str,
@@ -271,6 +277,10 @@ impl Spec {
                 format!("XXXX-XX-XXT{}", clock(*hour, *minute))
             }
             Spec::StoryWeek => "XXXX-WXX".to_string(),
+            Spec::Half {
+                n, year: Some(y), ..
+            } => format!("{y:04}-H{n}"),
+            Spec::Half { n, .. } => format!("XXXX-H{n}"),
             _ => "XXXX-XX-XX".to_string(),
         }
     }
@@ -331,6 +341,9 @@ impl Spec {
                 format!("{y:04}-{code}")
             }
             Spec::StoryWeek => format!("{:04}-WXX", a.year()),
+            Spec::Half { n, year, offset } => {
+                format!("{:04}-H{n}", year.unwrap_or(a.year() + offset))
+            }
             Spec::Clock { hour, minute, day } => {
                 let date = match day {
                     Some(d) => d.resolve_anchored(a, ctx),
