@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{DocumentView, EventFilter, TimelineData};
+use crate::model::{DocumentSummary, DocumentView, EventFilter, TimelineData};
 
 /// Read access to timelines and documents, implemented by the server.
 #[cfg(feature = "ssr")]
@@ -16,6 +16,8 @@ pub trait Catalog: Send + Sync + 'static {
     ) -> Result<Option<TimelineData>, CatalogError>;
     /// A document with its events; `None` when no such document exists.
     fn document(&self, id: i64) -> Result<Option<DocumentView>, CatalogError>;
+    /// Every document, without its text.
+    fn documents(&self) -> Result<Vec<DocumentSummary>, CatalogError>;
 }
 
 /// A failure of the storage behind a [`Catalog`].
@@ -58,5 +60,13 @@ pub async fn get_timeline(
 pub async fn get_document(id: i64) -> Result<Option<DocumentView>, ServerFnError> {
     catalog()?
         .document(id)
+        .map_err(|e| ServerFnError::new(e.to_string()))
+}
+
+/// Every document, oldest first.
+#[server(prefix = "/_fn")]
+pub async fn list_documents() -> Result<Vec<DocumentSummary>, ServerFnError> {
+    catalog()?
+        .documents()
         .map_err(|e| ServerFnError::new(e.to_string()))
 }

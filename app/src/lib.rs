@@ -14,7 +14,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use pages::{DocumentPage, EmbedPage, NotFoundPage, TimelinePage};
+use pages::{DocumentPage, DocumentsPage, EmbedPage, NotFoundPage, TimelinePage};
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/t/:slug") view=TimelinePage ssr=SsrMode::Async/>
                 <Route path=path!("/embed") view=EmbedPage ssr=SsrMode::Async/>
                 <Route path=path!("/embed/:slug") view=EmbedPage ssr=SsrMode::Async/>
+                <Route path=path!("/documents") view=DocumentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/documents/:id") view=DocumentPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

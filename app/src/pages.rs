@@ -1,11 +1,13 @@
 //! One component per page, named `XxxPage` in `xxx_page.rs`.
 
 mod document_page;
+mod documents_page;
 mod embed_page;
 mod not_found_page;
 mod timeline_page;
 
 pub use document_page::DocumentPage;
+pub use documents_page::DocumentsPage;
 pub use embed_page::EmbedPage;
 pub use not_found_page::NotFoundPage;
 pub use timeline_page::TimelinePage;

@@ -8,7 +8,7 @@ pub fn SiteHeader() -> impl IntoView {
             <a class="brand" href="/">"Annals"</a>
             <nav aria-label="Site">
                 <a href="/">"Timeline"</a>
-                <a href="/api/documents">"Documents (JSON)"</a>
+                <a href="/documents">"Documents"</a>
             </nav>
         </header>
     }

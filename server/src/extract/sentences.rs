@@ -95,7 +95,9 @@ fn is_boundary(text: &str, pos: usize, c: char, end: usize) -> bool {
         return false;
     }
     if c != '.' {
-        return true;
+        // “Isn’t that a bribe?” Trump asked. — the question goes on into its cue.
+        let quoted = text[pos..end].contains(['”', '"']);
+        return !(quoted && cue_follows(next));
     }
     // The word right before the period decides between abbreviation and full stop.
     let before = &text[..pos];
@@ -125,6 +127,39 @@ fn is_boundary(text: &str, pos: usize, c: char, end: usize) -> bool {
         }
     }
     true
+}
+
+/// Reporting verbs that continue a quoted question or exclamation (`“Why?” he asked.`).
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "told",
+    "added",
+    "wrote",
+    "writes",
+    "replied",
+    "continued",
+    "exclaimed",
+    "shouted",
+    "tweeted",
+    "insisted",
+    "joked",
+    "recalled",
+    "explained",
+    "wondered",
+    "declared",
+    "yelled",
+    "responded",
+];
+
+/// Whether a reporting verb comes within the first five words of `next`.
+fn cue_follows(next: &str) -> bool {
+    next.split_whitespace()
+        .take(5)
+        .map(|w| w.trim_end_matches(|ch: char| !ch.is_alphabetic()))
+        .any(|w| REPORTING_VERBS.contains(&w))
 }
 
 /// Pushes `text[start..end]` trimmed of whitespace, unless it is empty.
@@ -166,6 +201,15 @@ mod tests {
         assert_eq!(
             texts(t),
             vec!["“We are ready,” he said.", "“More words.”", "She left."]
+        );
+    }
+
+    #[test]
+    fn quoted_question_continues_into_its_cue() {
+        let t = "“Is that a bribe?” Trump asked. “Why?” She left.";
+        assert_eq!(
+            texts(t),
+            vec!["“Is that a bribe?” Trump asked.", "“Why?”", "She left."]
         );
     }
 

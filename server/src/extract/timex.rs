@@ -236,6 +236,7 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             Spec::Shifted { unit, offset } => {
                 shift_from_story(&mut mention, &mentions, unit, offset)
             }
+            Spec::Clock { day: None, .. } => date_from_story(&mut mention, &mentions),
             // The first quarter a report names is the one it reports on;
             // later ones are comparisons, and distant years are history.
             Spec::Quarter { year_offset: 0, .. } if quarter.is_none() => {
@@ -266,6 +267,20 @@ fn shift_from_story(
             mention.refers_to = Some(j);
             mention.value = value;
         }
+    }
+}
+
+/// Dates a bare clock time ("at 10 p.m.") by the last day the text named:
+/// stories narrate an earlier day's events as often as the publication day's.
+fn date_from_story(mention: &mut TimexMention, previous: &[TimexMention]) {
+    let day = previous.iter().rev().find_map(|m| {
+        let day = m.value.get(..10)?;
+        let b = day.as_bytes();
+        let digits = b.iter().filter(|c| c.is_ascii_digit()).count() == 8;
+        (digits && b[4] == b'-' && b[7] == b'-').then_some(day)
+    });
+    if let (Some(day), Some(t)) = (day, mention.value.find('T')) {
+        mention.value = format!("{day}{}", &mention.value[t..]);
     }
 }
 
@@ -388,6 +403,12 @@ He was promoted in 1995, and the following year he retired.";
         assert_eq!(
             value_of(text, a, "the following year").as_deref(),
             Some("1996")
+        );
+        let text = "He was shot on Oct. 23. Police said it happened at 10 p.m.";
+        let a = NaiveDate::from_ymd_opt(1999, 4, 19).expect("date");
+        assert_eq!(
+            value_of(text, a, "10 p.m.").as_deref(),
+            Some("1998-10-23T22:00")
         );
         let a = NaiveDate::from_ymd_opt(1989, 10, 26).expect("date");
         let text = "Net rose in the fiscal first quarter. Sales in the quarter \

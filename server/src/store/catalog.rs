@@ -1,7 +1,7 @@
 //! The store as the app's [`Catalog`]: what the pages read.
 
 use app::catalog::{Catalog, CatalogError};
-use app::model::{DocumentView, EventFilter, TimelineData};
+use app::model::{DocumentSummary, DocumentView, EventFilter, TimelineData};
 
 use super::{Store, StoreError};
 
@@ -23,6 +23,10 @@ impl Catalog for Store {
 
     fn document(&self, id: i64) -> Result<Option<DocumentView>, CatalogError> {
         Ok(Store::document(self, id)?)
+    }
+
+    fn documents(&self) -> Result<Vec<DocumentSummary>, CatalogError> {
+        Ok(Store::documents(self)?)
     }
 }
 

@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::sentences::Sentence;
-use super::lexicon::{ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, INVERTING_CUES, STATEMENT_CUES};
+use super::lexicon::{
+    ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, INVERTING_CUES, PARTICLE_REQUIRED, STATEMENT_CUES,
+};
 use super::text::{
     is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward, subject, tokenize, Token,
 };
@@ -62,10 +64,10 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                     .any(|(h, ps)| head_l.starts_with(h) && ps.contains(&p.as_str()));
                 if takes {
                     cue.end = start + part.end();
-                } else if head_l == "according" {
+                } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
                     continue;
                 }
-            } else if head_l == "according" {
+            } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
                 continue;
             }
             if let Some(st) = m.name("stmt") {
@@ -97,7 +99,23 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                 confidence,
                 prior: found.last().and_then(|f| f.source),
             };
-            if let Some(f) = analyse(&cx, cue, &head_l) {
+            if let Some(mut f) = analyse(&cx, cue, &head_l) {
+                // "The Trump team appeared paralyzed": an impression with no source;
+                // its content is the whole clause, subject and cue included.
+                if matches!(
+                    head_l.as_str(),
+                    "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear"
+                ) {
+                    if let (Some(src), Some(c)) = (f.source, f.content) {
+                        if src.end <= f.cue.start && c.start >= f.cue.end {
+                            f.content = Some(Span {
+                                start: src.start,
+                                end: c.end,
+                            });
+                            f.source = None;
+                        }
+                    }
+                }
                 found.push(f);
             }
         }
@@ -242,8 +260,15 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         // "according to X": X follows; the content is the rest of the sentence.
         let e = np_forward(toks, ce)?;
         let source = span(&toks[ce..e]);
-        let content =
-            content_after(text, s, toks, e, quotes).or_else(|| content_before(s, toks, ci, quotes));
+        // Mid-sentence, the main clause before "according to" is the content.
+        let before = if ci >= 2 {
+            content_before(s, toks, ci, quotes)
+        } else {
+            None
+        };
+        let content = before
+            .or_else(|| content_after(text, s, toks, e, quotes))
+            .or_else(|| content_before(s, toks, ci, quotes));
         return Some(found(cx, Some(source), cue, content?, "according_to"));
     }
     // "Asked whether X, Feinstein said ...": the question is the content, no source.
@@ -281,14 +306,21 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             if ADDRESSEE_CUES.contains(&head) {
                 after = skip_addressee(toks, after);
             }
+            // "he said of Cruz": the topic after the cue is not its content.
+            if matches!(head, "said" | "says") && toks.get(after).is_some_and(|t| t.text == "of") {
+                after = np_forward(toks, after + 1).unwrap_or(after);
+            }
             let after = skip_adverbials(toks, after);
             // "At one point, she said, she was ..." — a cue set off by commas in the
             // middle of its content: the content is the whole sentence.
             // A quotation after the cue joins only a quotation before the source.
             let quoted_after = toks.get(after + 1).is_some_and(|t| is_quote_mark(t.text));
-            let quoted_before = b >= 2 && is_quote_mark(toks[b - 2].text);
-            let aside = b > 0
-                && toks[b - 1].text == ","
+            let quoted_before =
+                b >= 2 && (is_quote_mark(toks[b - 2].text) || is_quote_mark(toks[b - 1].text));
+            let comma_before = b > 0
+                && (toks[b - 1].text == ","
+                    || (b >= 2 && is_quote_mark(toks[b - 1].text) && toks[b - 2].text == ","));
+            let aside = comma_before
                 && toks.get(after).is_some_and(|t| t.text == ",")
                 && quoted_after == quoted_before;
             if aside {
@@ -338,7 +370,35 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     if (after_quote || ci == 0 || inverted_after_comma(toks, ci, ce))
         && INVERTING_CUES.contains(&head)
     {
-        let e = np_forward(toks, ce)?;
+        let mut e = np_forward(toks, ce)?;
+        // "..., said David Autor, an influential scholar of labor economics.": an
+        // appositive running to the sentence end belongs to the source.
+        if toks.get(e).is_some_and(|t| t.text == ",") {
+            let last = toks.len()
+                - usize::from(
+                    toks.last()
+                        .is_some_and(|t| matches!(t.text, "." | "!" | "?")),
+                );
+            // It stops before a participle or relative clause of its own.
+            let clause = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    let l = t.lower();
+                    l.ends_with("ing")
+                        || matches!(l.as_str(), "who" | "which" | "though" | "however")
+                })
+            };
+            let stop = (e + 2..last)
+                .find(|&k| toks[k].text == "," && clause(k + 1))
+                .unwrap_or(last);
+            let rest = &toks[e..stop];
+            if !clause(e + 1)
+                && rest.len() > 1
+                && rest.len() <= 30
+                && !rest.iter().any(|t| is_quote_mark(t.text))
+            {
+                e = stop;
+            }
+        }
         let source = span(&toks[ce..e]);
         let before = content_before(s, toks, ci, quotes)?;
         // Only a second quotation continues the content ("“A,” said X, “B.”").
@@ -480,6 +540,7 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
     let Some(t) = toks.get(i) else { return i };
     let l = t.lower();
     let opens = is_time_word(&l)
+        || (l.len() > 4 && l.ends_with("ly"))
         || matches!(
             l.as_str(),
             "on" | "at"
@@ -547,12 +608,40 @@ fn content_after(
     if words < 2 {
         return None;
     }
-    let end = trim_end(text, t.start, s.end.min(text.len()));
+    let mut end = s.end.min(text.len());
+    // A trailing non-restrictive clause (", who ...", ", saying ...") is not content.
+    for k in i + 2..toks.len().saturating_sub(1) {
+        let next = toks[k + 1].lower();
+        let outside = !quotes
+            .iter()
+            .any(|q| q.start < toks[k].start && toks[k].end <= q.end);
+        if toks[k].text == "," && outside && CLAUSE_OPENERS.contains(&next.as_str()) {
+            end = toks[k].start;
+            break;
+        }
+    }
+    let end = trim_end(text, t.start, end);
     (end > t.start).then_some(Span {
         start: t.start,
         end,
     })
 }
+
+/// Words that open a clause after a comma which PolNeAR leaves out of a content that
+/// runs to the sentence end.
+const CLAUSE_OPENERS: &[&str] = &[
+    "who",
+    "whose",
+    "which",
+    "saying",
+    "calling",
+    "citing",
+    "noting",
+    "adding",
+    "arguing",
+    "claiming",
+    "according",
+];
 
 /// Content before the source at token `b`: the quotation that ends there, or the
 /// sentence from its start, without the comma before the source.

@@ -171,10 +171,11 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
             while k < toks.len()
                 && !matches!(toks[k].text, "," | "." | ";" | ":" | "—" | "(")
                 && !is_quote_mark(toks[k].text)
+                || (k < toks.len() && toks[k].text == "." && is_abbreviation(toks[k - 1].text))
             {
                 k += 1;
             }
-            if k - j <= 14 {
+            if k - j <= 24 {
                 return Some(k);
             }
         }

@@ -258,7 +258,13 @@ fn build_reported_quarter(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         return None;
     }
     let adj = lower(c, "adj").or(lower(c, "adj2")).unwrap_or_default();
-    let year_offset = if adj.contains("ago") || adj.contains("earlier") {
+    let a_year_back = c.name("ago").is_some() || c.name("ly").is_some();
+    // "the same period" compares with something the text names elsewhere;
+    // only "a year ago" or "last year" says which.
+    if ["same", "corresponding", "comparable"].contains(&adj.as_str()) && !a_year_back {
+        return None;
+    }
+    let year_offset = if a_year_back || adj.contains("ago") || adj.contains("earlier") {
         -1
     } else {
         0
@@ -385,6 +391,14 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     }
     let num = lower(c, "num")?;
     let unit = Unit::parse(text(c, "unit")?)?;
+    // "Islam will one day be": an unspecified future moment, not a length.
+    let modal = ["will", "would", "could", "might", "may", "can", "shall"];
+    let last_word = s.before.split_whitespace().last().unwrap_or("");
+    if c.get(0)?.as_str().eq_ignore_ascii_case("one day")
+        && modal.iter().any(|m| last_word.eq_ignore_ascii_case(m))
+    {
+        return Some(Spec::Literal("FUTURE_REF"));
+    }
     // An adjective ("the two-week delay") leaves its determiner outside.
     if text(c, "det").is_some_and(|d| d.trim().eq_ignore_ascii_case("the"))
         && text(c, "sep") == Some("-")
@@ -406,10 +420,12 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     if (num == "a" || num == "an") && rate && c.name("det").is_none() {
         return Some(Spec::Literal(set_value(unit)?));
     }
-    Some(Spec::Duration {
-        amount: lexicon::amount(&num)?,
-        unit,
-    })
+    // "a minute and a half": the half comes after the unit.
+    let amount = match (lexicon::amount(&num)?, c.name("half")) {
+        (Amount::Exact(n), Some(_)) => Amount::Exact(n + 0.5),
+        (amount, _) => amount,
+    };
+    Some(Spec::Duration { amount, unit })
 }
 
 fn set_value(unit: Unit) -> Option<&'static str> {
@@ -426,6 +442,19 @@ fn set_value(unit: Unit) -> Option<&'static str> {
 
 fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let before = s.before.trim_end().to_ascii_lowercase();
+    let unit = Unit::parse(text(c, "unit")?)?;
+    // "in the weeks before the shooting" dates the event to the story's
+    // month, as TimeBank annotates it.
+    let story_relative = [" before", " after", " following", " leading up"]
+        .iter()
+        .any(|w| s.after.starts_with(w));
+    if c.name("q").is_none()
+        && story_relative
+        && before.ends_with("the")
+        && matches!(unit, Unit::Day | Unit::Week | Unit::Month)
+    {
+        return Some(Spec::Anaphor(Some(Unit::Month)));
+    }
     // Alone, "years" is a duration only as the object of a time preposition.
     let prepositions = [
         "for", "in", "within", "over", "after", "took", "lasted", "than",
@@ -435,8 +464,19 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     }
     Some(Spec::Duration {
         amount: Amount::Vague,
-        unit: Unit::parse(text(c, "unit")?)?,
+        unit,
     })
+}
+
+fn build_vague_duration(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // Only as the object of a time preposition or verb is "some time" a
+    // length; "some time ago" and "at some time" are points.
+    let before = s.before.trim_end().to_ascii_lowercase();
+    let heads = [
+        "for", "after", "within", "took", "take", "takes", "lasted", "last",
+    ];
+    let last_word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+    heads.contains(&last_word).then_some(Spec::VagueDuration)
 }
 
 fn build_set(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
@@ -757,15 +797,22 @@ pub static RULES: &[Rule] = &[
     rule!(
         "reported_quarter",
         true,
-        r"\b(?:(?:the|this|that)\s+(?:(?P<adj>latest|year-ago|year-earlier|comparable(?:\s+year-ago)?|most\s+recent|recent|(?:1[89]|20)\d\d)\s+)?quarter|(?:the\s+)?(?P<adj2>latest|year-ago|year-earlier|(?:1[89]|20)\d\d)\s+period)\b",
+        r"\b(?:(?:(?:the|this|that)\s+(?:(?P<adj>latest|year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding|same|most\s+recent|recent|(?:1[89]|20)\d\d)\s+)?quarter|(?:the\s+)?(?P<adj2>latest|year-ago|year-earlier|corresponding|comparable|same|(?:1[89]|20)\d\d)\s+period)(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year))?|(?P<ly>last\s+year's)\s+(?:quarter|period))\b",
         build_reported_quarter,
         [
             "the quarter",
             "the latest quarter",
             "the year-ago period",
-            "the 1988 quarter"
+            "the 1988 quarter",
+            "the quarter a year ago",
+            "the corresponding period last year",
+            "last year's quarter"
         ],
-        ["the quarterback", "the quarter-to-quarter"]
+        [
+            "the quarterback",
+            "the quarter-to-quarter",
+            "[the same period] of growth"
+        ]
     ),
     rule!(
         "the_year",
@@ -831,7 +878,7 @@ pub static RULES: &[Rule] = &[
     rule!(
         "duration",
         true,
-        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+)?(?P<num>{NUM})(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?P<unit>{UNIT})\b(?:[\s-]long\b)?",
+        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+)?(?P<num>{NUM})(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[\s-]long\b)?",
         build_duration,
         [
             "three years",
@@ -840,7 +887,9 @@ pub static RULES: &[Rule] = &[
             "two-year",
             "a decade",
             "several months",
-            "$5 [a year]"
+            "$5 [a year]",
+            "Islam will [one day] be",
+            "a minute and a half"
         ],
         ["45-year-old", "3 percent"]
     ),
@@ -853,9 +902,22 @@ pub static RULES: &[Rule] = &[
             "for [years]",
             "within [weeks]",
             "the past years",
-            "recent months"
+            "recent months",
+            "in the [weeks] before the shooting"
         ],
         ["many years of"]
+    ),
+    rule!(
+        "vague_duration",
+        true,
+        r"\b(?:a\s+while|(?:quite\s+)?some\s+time)\b",
+        build_vague_duration,
+        [
+            "for [a while]",
+            "for [some time]",
+            "after [quite some time]"
+        ],
+        ["[some time] ago", "at [some time]"]
     ),
     rule!(
         "set",

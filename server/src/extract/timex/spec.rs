@@ -170,6 +170,8 @@ pub enum Spec {
         year: Option<i32>,
         offset: i32,
     },
+    /// "a while", "some time": a length of time in no unit (PXX).
+    VagueDuration,
     /// "three years", "the past two months", "several days".
     Duration { amount: Amount, unit: Unit },
     /// "9 a.m.", "10:35 p.m. Friday", "noon".
@@ -201,7 +203,7 @@ impl Spec {
     /// The TIMEX3 type this expression gets.
     pub fn kind(&self) -> TimexType {
         match self {
-            Spec::Duration { .. } => TimexType::Duration,
+            Spec::Duration { .. } | Spec::VagueDuration => TimexType::Duration,
             // Literals other than the fuzzy references are recurrences
             // ("P1D" for "daily", "XXXX-WXX-1" for "Mondays").
             Spec::Literal(v) if !v.ends_with("_REF") => TimexType::Set,
@@ -219,6 +221,7 @@ impl Spec {
             Spec::Decade(d) => format!("{d:03}"),
             Spec::Century(c) => format!("{c:02}"),
             Spec::Duration { amount, unit } => duration(*amount, *unit),
+            Spec::VagueDuration => "PXX".to_string(),
             Spec::Anaphor(_) => "PAST_REF".to_string(),
             _ => match anchor {
                 Some(a) => self.resolve_anchored(a, ctx),
@@ -605,6 +608,9 @@ fn duration(amount: Amount, unit: Unit) -> String {
                     Unit::Year => format!("P{}M", (n * 12.0).round() as u64),
                     Unit::Day => format!("PT{}H", (n * 24.0).round() as u64),
                     Unit::Month => format!("P{}D", (n * 30.0).round() as u64),
+                    Unit::Minute if (n.fract() - 0.5).abs() < 1e-9 => {
+                        format!("PT{}M30S", n.trunc() as u64)
+                    }
                     Unit::Minute => format!("PT{}S", (n * 60.0).round() as u64),
                     _ => format!("P{t}{}{letter}", n.round() as u64),
                 }
@@ -678,6 +684,7 @@ mod tests {
         assert_eq!(duration(Amount::Exact(5.5), Unit::Hour), "PT5H30M");
         assert_eq!(duration(Amount::Vague, Unit::Month), "PXM");
         assert_eq!(duration(Amount::Exact(1.0), Unit::Decade), "P10Y");
+        assert_eq!(duration(Amount::Exact(1.5), Unit::Minute), "PT1M30S");
     }
 
     #[test]
