@@ -187,6 +187,49 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
     })
     .await;
 
+    // Keyboard: ← from the selected mark moves focus to the previous event in time, → back.
+    let active = || async {
+        let id = client
+            .execute(
+                "return document.activeElement.getAttribute('data-event-id')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let date = client
+            .execute(
+                "return document.activeElement.getAttribute('data-date')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        (
+            id.as_str().map(str::to_string),
+            date.as_str().map(str::to_string),
+        )
+    };
+    let (start_id, _) = active().await;
+    assert!(start_id.is_some(), "the clicked mark has focus");
+    mark.send_keys("\u{E012}").await.unwrap(); // ArrowLeft
+    let (prev_id, prev_date) = active().await;
+    assert!(
+        prev_id.is_some() && prev_id != start_id,
+        "focus moved to another event"
+    );
+    assert!(
+        prev_date.as_deref().unwrap() <= "2025-02-14",
+        "an earlier event: {prev_date:?}"
+    );
+    let prev = client
+        .find(Locator::Css(&format!(
+            r#"[data-event-id="{}"]"#,
+            prev_id.clone().unwrap()
+        )))
+        .await
+        .unwrap();
+    prev.send_keys("\u{E014}").await.unwrap(); // ArrowRight
+    assert_eq!(active().await.0, start_id, "→ returns to where ← started");
+
     let shots = support::repo_root().join("target/e2e");
     std::fs::create_dir_all(&shots).unwrap();
     std::fs::write(

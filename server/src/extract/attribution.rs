@@ -121,7 +121,10 @@ static RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "coordinated_cue",
-        positives: &["Graham called Trump crazy and said the party is bound to lose."],
+        positives: &[
+            "Graham called Trump crazy and said the party is bound to lose.",
+            "Trump joked about stereotypes, declined to affirm his support for a united Jerusalem.",
+        ],
         negatives: &["Graham and the party lost."],
     },
     RuleInfo {
@@ -133,6 +136,14 @@ static RULES: &[RuleInfo] = &[
         id: "asked_clause",
         positives: &["Asked whether he would run again, Smith said he did not know."],
         negatives: &["He asked."],
+    },
+    RuleInfo {
+        id: "passive_by",
+        positives: &[
+            "The fraud allegations were highlighted during the campaign by some of Trump's competitors.",
+            "As reported by Western Journalism, the former secretary was made aware of her duties.",
+        ],
+        negatives: &["The allegations were highlighted during the campaign."],
     },
     RuleInfo {
         id: "according_to",

@@ -96,7 +96,8 @@ fn is_boundary(text: &str, pos: usize, c: char, end: usize) -> bool {
     }
     if c != '.' {
         // “Isn’t that a bribe?” Trump asked. — the question goes on into its cue.
-        let quoted = text[pos..end].contains(['”', '"']);
+        let run = &text[pos..end];
+        let quoted = run.contains(['”', '"']) || run.contains("''");
         return !(quoted && cue_follows(next));
     }
     // The word right before the period decides between abbreviation and full stop.

@@ -252,21 +252,24 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
 }
 
 /// Resolves "the following year" against the last date the text named
-/// before it, when that date is precise enough for the unit.
+/// before it that is precise enough for the unit.
 fn shift_from_story(
     mention: &mut TimexMention,
     previous: &[TimexMention],
     unit: Unit,
     offset: i32,
 ) {
-    let antecedent = previous
-        .iter()
-        .rposition(|m| m.kind == TimexType::Date && !m.value.ends_with("_REF"));
-    if let Some(j) = antecedent {
-        if let Some(value) = spec::shift_value(&previous[j].value, unit, offset) {
-            mention.refers_to = Some(j);
-            mention.value = value;
-        }
+    // The last date fine enough for the unit: "the following day" skips a
+    // "next year" in between.
+    let shifted = previous.iter().enumerate().rev().find_map(|(j, m)| {
+        let date = m.kind == TimexType::Date && !m.value.ends_with("_REF");
+        date.then(|| spec::shift_value(&m.value, unit, offset))
+            .flatten()
+            .map(|v| (j, v))
+    });
+    if let Some((j, value)) = shifted {
+        mention.refers_to = Some(j);
+        mention.value = value;
     }
 }
 

@@ -138,10 +138,33 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let shown = events.len();
     let actors = actor_names(&events);
 
+    // ← and → on a focused mark move to the previous or next event in time, keeping it in view.
+    let navigate = Callback::new(move |(id, day): (String, f64)| {
+        viewport.update(|v| {
+            if day < v.start || day > v.end {
+                *v = v.pan((day - (v.start + v.end) / 2.0) / v.span());
+            }
+        });
+        focus_mark(&id);
+    });
+    let neighbours = time_neighbours(&events);
     let marks = events
         .iter()
         .enumerate()
-        .map(|(i, e)| mark(i, e, layout, selected))
+        .map(|(i, e)| {
+            let (prev, next) = neighbours[i].clone();
+            mark(
+                i,
+                e,
+                layout,
+                selected,
+                MarkNav {
+                    prev,
+                    next,
+                    navigate,
+                },
+            )
+        })
         .collect_view();
     let lane_headers = move || {
         layout.with(|l| {
@@ -221,11 +244,61 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
 }
 
 /// One event's mark: a point for a day, a span for a week, month or year; fuzzy when approximate.
+/// An event to move to: its id and axis coordinate.
+type NavTarget = Option<(String, f64)>;
+
+/// Where ← and → lead from a mark: the neighbouring events in time.
+struct MarkNav {
+    prev: NavTarget,
+    next: NavTarget,
+    navigate: Callback<(String, f64)>,
+}
+
+/// For each event, its previous and next event in time order.
+fn time_neighbours(events: &[Event]) -> Vec<(NavTarget, NavTarget)> {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ea, eb) = (&events[a], &events[b]);
+        (ea.when.start, ea.when.end, &ea.id).cmp(&(eb.when.start, eb.when.end, &eb.id))
+    });
+    let target = |i: usize| {
+        (
+            events[i].id.clone(),
+            geom::day_number(events[i].when.midpoint()) + 0.5,
+        )
+    };
+    let mut out = vec![(None, None); events.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        let prev = rank.checked_sub(1).map(|r| target(order[r]));
+        let next = order.get(rank + 1).map(|&j| target(j));
+        out[i] = (prev, next);
+    }
+    out
+}
+
+/// Moves keyboard focus to an event's mark.
+fn focus_mark(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let selector = format!("[data-event-id=\"{id}\"]");
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                // A mark that cannot take focus only costs the keyboard step.
+                let _ = el.focus();
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
 fn mark(
     index: usize,
     event: &Event,
     layout: Memo<TimelineLayout>,
     selected: RwSignal<Option<String>>,
+    nav: MarkNav,
 ) -> impl IntoView {
     let id = event.id.clone();
     let select_id = id.clone();
@@ -273,6 +346,24 @@ fn mark(
             aria-label=aria
             aria-pressed=move || selected.with(|s| (s.as_deref() == Some(pressed_id.as_str())).to_string())
             on:click=move |_| selected.set(Some(select_id.clone()))
+            on:keydown=move |ev: KeyboardEvent| {
+                let target = match ev.key().as_str() {
+                    "ArrowRight" => nav.next.clone(),
+                    "ArrowLeft" => nav.prev.clone(),
+                    "Escape" => {
+                        selected.set(None);
+                        ev.stop_propagation();
+                        return;
+                    }
+                    _ => return,
+                };
+                // The canvas would pan on arrows; here they move between events instead.
+                ev.prevent_default();
+                ev.stop_propagation();
+                if let Some(target) = target {
+                    nav.navigate.run(target);
+                }
+            }
         >
             <span class=shape></span>
             <span class="mark-label">{label}</span>

@@ -1,7 +1,9 @@
 //! Speakers: splitting a source into name and role, and resolving pronouns, "the
 //! president"-style descriptions and bare surnames to earlier mentions.
 
-use super::lexicon::{Gender, GROUP_WORDS, HONORIFICS, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS};
+use super::lexicon::{
+    Gender, GROUP_WORDS, HONORIFICS, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
+};
 use super::text::{np_backward, tokenize};
 use super::{Span, Speaker};
 
@@ -149,16 +151,19 @@ fn is_president_like(name: &str) -> bool {
 /// not an organisation, or anyone given a title.
 fn is_person(name: &str, titled: bool) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.iter().any(|w| {
-        GROUP_WORDS.contains(
-            &w.to_lowercase()
-                .trim_end_matches("’s")
-                .trim_end_matches("'s"),
-        )
-    }) {
+    // The head noun decides: "a White House spokesman" is a person, "Mexico's
+    // government" is not; a country alone is a state.
+    let head = words.last().map_or(String::new(), |w| {
+        w.to_lowercase()
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_string()
+    });
+    if GROUP_WORDS.contains(&head.as_str()) || (words.len() == 1 && PLACES.contains(&head.as_str()))
+    {
         return false;
     }
-    if titled {
+    if titled || TITLE_WORDS.contains(&head.as_str()) {
         return true;
     }
     let capitalized = words
@@ -255,6 +260,15 @@ mod tests {
         );
         assert_eq!(name_and_role("a CIA rep"), ("a CIA rep".into(), None));
         assert_eq!(name_and_role("Mr. Kasich"), ("Kasich".into(), None));
+    }
+
+    #[test]
+    fn people_groups_and_places() {
+        assert!(is_person("a White House spokesman", false));
+        assert!(is_person("Ricardo Trevilla", false));
+        assert!(!is_person("Mexico", false));
+        assert!(!is_person("Mexico’s government", false));
+        assert!(!is_person("The New York Times", false));
     }
 
     #[test]

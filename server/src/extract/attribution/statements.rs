@@ -11,7 +11,8 @@ use regex::Regex;
 
 use super::super::sentences::Sentence;
 use super::lexicon::{
-    ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, INVERTING_CUES, PARTICLE_REQUIRED, STATEMENT_CUES,
+    ACTION_VERBS, ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS, INVERTING_CUES,
+    PARTICLE_REQUIRED, STATEMENT_CUES,
 };
 use super::text::{
     is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward, subject, tokenize, Token,
@@ -22,11 +23,17 @@ use super::{Found, Span};
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     let heads: Vec<&str> = STATEMENT_CUES.iter().map(|(h, _)| *h).collect();
     Regex::new(&format!(
-        r"(?i)\b(?P<pre>(?:(?:{})\s+){{0,3}})(?P<head>{})\b(?P<part>\s+(?:for|on|of|about|against|to|out)\b)?(?P<stmt>\s+in\s+a\s+statement\b)?",
+        r"(?i)\b(?P<pre>(?:(?:{}|(?-i:[a-z]+ly))\s+){{0,3}})(?P<head>{})\b(?P<part>\s+(?:for|on|of|about|against|to|out)\b)?(?P<stmt>\s+in\s+a\s+statement\b)?",
         CUE_PREFIXES.join("|"),
         heads.join("|")
     ))
     .expect("cue regex")
+});
+
+/// A weekday or "recently" right after a cue.
+static WEEKDAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently)\b")
+        .expect("weekday regex")
 });
 
 /// Finds the statements of every sentence.
@@ -47,6 +54,10 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                 continue;
             };
             let head_l = head.as_str().to_lowercase();
+            // "so-called", "well-known": part of a hyphenated word.
+            if text[..start + head.start()].ends_with('-') {
+                continue;
+            }
             let mut cue = Span {
                 start: start + all.start(),
                 end: start + head.end(),
@@ -75,6 +86,11 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                     cue.end = start + st.end();
                 }
             }
+            // PolNeAR more often than not keeps a weekday or "recently" right after the
+            // cue inside it ("said Tuesday").
+            if let Some(w) = WEEKDAY_AFTER.find(&text[cue.end..end]) {
+                cue.end += w.end();
+            }
             // PolNeAR keeps a colon right after the cue inside it ("said:").
             if text[cue.end..end].starts_with(':') {
                 cue.end += 1;
@@ -99,15 +115,28 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                 confidence,
                 prior: found.last().and_then(|f| f.source),
             };
-            if let Some(mut f) = analyse(&cx, cue, &head_l) {
-                // "The Trump team appeared paralyzed": an impression with no source;
-                // its content is the whole clause, subject and cue included.
-                if matches!(
-                    head_l.as_str(),
-                    "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear"
-                ) {
+            if let Some(mut f) = analyse(&cx, cue, &head_l).filter(|f| !naming(text, f, &head_l)) {
+                // "The Trump team appeared paralyzed", "Obama is expected to join": an
+                // impression with no source; its content is the whole clause, subject
+                // and cue included.
+                let passive_expect = head_l == "expected"
+                    && m.name("pre").is_some_and(|p| {
+                        let p = p.as_str().to_lowercase();
+                        ["is ", "are ", "was ", "were "]
+                            .iter()
+                            .any(|a| p.starts_with(a))
+                    });
+                if passive_expect
+                    || matches!(
+                        head_l.as_str(),
+                        "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear"
+                    )
+                {
                     if let (Some(src), Some(c)) = (f.source, f.content) {
-                        if src.end <= f.cue.start && c.start >= f.cue.end {
+                        if text[src.start..src.end].eq_ignore_ascii_case("it") {
+                            // "It seems likely that ...": no subject to take along.
+                            f.source = None;
+                        } else if src.end <= f.cue.start && c.start >= f.cue.end {
                             f.content = Some(Span {
                                 start: src.start,
                                 end: c.end,
@@ -236,6 +265,22 @@ const COLON_LABELS: &[&str] = &[
     "tickets",
 ];
 
+/// "a website called Real News Right Now", "Mr. Obama called Naghmeh Abedini": "call"
+/// with only a name after it names or phones, it does not state.
+fn naming(text: &str, f: &Found, head: &str) -> bool {
+    let Some(c) = f.content else {
+        return false;
+    };
+    if !head.starts_with("call") || c.start < f.cue.end {
+        return false;
+    }
+    let words: Vec<&str> = text[c.start..c.end].split_whitespace().collect();
+    words.len() <= 5
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// What the rules of one sentence share.
 struct Ctx<'a> {
     text: &'a str,
@@ -258,7 +303,16 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         .unwrap_or(toks.len());
     if head == "according" {
         // "according to X": X follows; the content is the rest of the sentence.
-        let e = np_forward(toks, ce)?;
+        let mut e = np_forward(toks, ce)?;
+        // "According to the Times, the information ...": the comma ends the source.
+        if ci == 0 {
+            if let Some(k) = toks[ce..e].iter().position(|t| t.text == ",") {
+                e = ce + k;
+            }
+        }
+        if e <= ce {
+            return None;
+        }
         let source = span(&toks[ce..e]);
         // Mid-sentence, the main clause before "according to" is the content.
         let before = if ci >= 2 {
@@ -272,7 +326,11 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         return Some(found(cx, Some(source), cue, content?, "according_to"));
     }
     // "Asked whether X, Feinstein said ...": the question is the content, no source.
-    let opener = ci == 1 && matches!(toks[0].lower().as_str(), "when" | "if" | "once");
+    let opener = ci >= 1
+        && matches!(
+            toks[ci - 1].lower().as_str(),
+            "when" | "if" | "once" | "after" | "before" | ","
+        );
     if head == "asked" && (ci == 0 || opener) {
         let stop = toks[ce..]
             .iter()
@@ -288,7 +346,9 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     let after_quote = prev.is_some_and(is_quote_mark)
         || (prev == Some(",") && ci >= 2 && is_quote_mark(toks[ci - 2].text));
     // "Graham ... and said ...", "..., saying ...": the sentence's speaker goes on.
-    let prev_and = prev.is_some_and(|p| p.eq_ignore_ascii_case("and"));
+    let prev_and = prev.is_some_and(|p| {
+        p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("but") || p == "yet"
+    });
     if !after_quote && (prev_and || (prev == Some(",") && head.ends_with("ing"))) {
         let source = cx.prior.or_else(|| subject(toks))?;
         let mut after = ce;
@@ -298,9 +358,33 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         let content = content_after(text, s, toks, skip_adverbials(toks, after), quotes)?;
         return Some(found(cx, Some(source), cue, content, "coordinated_cue"));
     }
+    if let Some(f) = passive(cx, cue, ci, ce) {
+        return Some(f);
+    }
+    // "Berlin backed off", "called off the talks": phrasal verbs that state nothing.
+    if toks
+        .get(ce)
+        .is_some_and(|t| matches!(t.text, "off" | "away" | "down" | "up"))
+    {
+        return None;
+    }
+    // "added to the uncertainty": a cause, not a speaker adding words.
+    if head.starts_with("add") && toks.get(ce).is_some_and(|t| t.text == "to") {
+        return None;
+    }
     // Source before the cue: "Trump said", "the president replied".
     if !after_quote && !inverted_after_comma(toks, ci, ce) {
-        if let Some((b, e)) = source_before(toks, ci) {
+        if let Some((b, e)) = source_before(toks, ci).filter(|&(b, e)| {
+            // "her leads in both pledged delegates": a determiner does not end a source.
+            let last = toks[b..e].iter().rev().find(|t| t.is_word());
+            // "having rejected", "least talked about": no noun phrase at all.
+            let verbish = e - b == 1 && {
+                let l = toks[b].lower();
+                !toks[b].is_capitalized() && (l.ends_with("ing") || l == "least")
+            };
+            !verbish
+                && last.is_some_and(|t| !DETERMINERS.contains(&t.lower().as_str()) || e - b == 1)
+        }) {
             let source = span(&toks[b..e]);
             let mut after = ce;
             if ADDRESSEE_CUES.contains(&head) {
@@ -321,8 +405,10 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 && (toks[b - 1].text == ","
                     || (b >= 2 && is_quote_mark(toks[b - 1].text) && toks[b - 2].text == ","));
             let aside = comma_before
-                && toks.get(after).is_some_and(|t| t.text == ",")
-                && quoted_after == quoted_before;
+                && toks
+                    .get(after)
+                    .is_some_and(|t| t.text == "," || t.text == ":")
+                && (quoted_after == quoted_before || !quoted_before && !intro(toks, b));
             if aside {
                 if let (Some(before), Some(rest)) = (
                     content_before(s, toks, b, quotes),
@@ -333,6 +419,20 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                         end: rest.end,
                     };
                     return Some(found(cx, Some(source), cue, hull, "content_source_cue"));
+                }
+            }
+            // "“We have come a long way,” he told cheering supporters in Nashua": after a
+            // quotation, what follows the cue is its setting, not its content.
+            let closes_quote = b >= 1
+                && (is_quote_mark(toks[b - 1].text)
+                    || (b >= 2 && toks[b - 1].text == "," && is_quote_mark(toks[b - 2].text)));
+            let opens_after = toks
+                .get(after)
+                .is_some_and(|t| is_quote_mark(t.text) || t.text == "that" || t.text == ":")
+                || quoted_after;
+            if closes_quote && !opens_after {
+                if let Some(content) = content_before(s, toks, b, quotes) {
+                    return Some(found(cx, Some(source), cue, content, "content_source_cue"));
                 }
             }
             if let Some(content) = content_after(text, s, toks, after, quotes) {
@@ -400,6 +500,14 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             }
         }
         let source = span(&toks[ce..e]);
+        // "Said Comey, “The thought ... is very painful.”"
+        if ci == 0 {
+            if toks.get(e).is_some_and(|t| t.text == ",") {
+                let content = content_after(text, s, toks, e + 1, quotes)?;
+                return Some(found(cx, Some(source), cue, content, "content_cue_source"));
+            }
+            return None;
+        }
         let before = content_before(s, toks, ci, quotes)?;
         // Only a second quotation continues the content ("“A,” said X, “B.”").
         let quote_follows = toks.get(e + 1).is_some_and(|t| is_quote_mark(t.text));
@@ -413,7 +521,69 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         };
         return Some(found(cx, Some(source), cue, content, "content_cue_source"));
     }
+    // "Trump joked about stereotypes, declined to affirm his support ...": a verb in a
+    // list after a comma shares the sentence's subject.
+    if prev == Some(",") && !after_quote && head.ends_with("ed") {
+        let source = cx.prior.or_else(|| subject(toks))?;
+        if source.end > cue.start {
+            return None;
+        }
+        let content = content_after(text, s, toks, skip_adverbials(toks, ce), quotes)?;
+        return Some(found(cx, Some(source), cue, content, "coordinated_cue"));
+    }
     None
+}
+
+/// Passive cues with a "by" agent: "The allegations were highlighted ... by some of
+/// Trump's competitors" (the subject is the content, the agent the source); "a
+/// sentiment endorsed by the crowd"; "As reported by Western Journalism, X ...".
+fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
+    let (text, s, toks, quotes) = (cx.text, cx.s, cx.toks, cx.quotes);
+    let first = text[cue.start..cue.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let aux = matches!(
+        first.as_str(),
+        "is" | "are" | "was" | "were" | "been" | "be"
+    );
+    let by = if aux {
+        (ce..toks.len().min(ce + 15))
+            .take_while(|&k| {
+                !matches!(toks[k].text, "," | "that" | ";" | ":") && !is_quote_mark(toks[k].text)
+            })
+            .find(|&k| toks[k].text == "by")?
+    } else if toks.get(ce).is_some_and(|t| t.text == "by") && ci > 0 {
+        ce
+    } else {
+        return None;
+    };
+    // The agent ends at a comma: what follows is no appositive but the clause.
+    let comma = toks[by + 1..]
+        .iter()
+        .position(|t| t.text == ",")
+        .map_or(toks.len(), |k| by + 1 + k);
+    let e = np_forward(toks, by + 1)?.min(comma);
+    if e <= by + 1 {
+        return None;
+    }
+    let source = span(&toks[by + 1..e]);
+    if ci > 0 && toks[ci - 1].lower() == "as" {
+        // "As reported by X, the rest is content."
+        let rest = if toks.get(e).is_some_and(|t| t.text == ",") {
+            content_after(text, s, toks, e + 1, quotes)
+        } else {
+            None
+        }?;
+        return Some(found(cx, Some(source), cue, rest, "passive_by"));
+    }
+    if ci == 0 || !toks[ci - 1].is_word() {
+        return None;
+    }
+    let b = np_backward(toks, ci)?;
+    let content = span(&toks[b..ci]);
+    Some(found(cx, Some(source), cue, content, "passive_by"))
 }
 
 /// Whether a cue right after a comma takes its source after it: a name or a determined
@@ -442,6 +612,23 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
 /// said"; "Sheinbaum, responding to a question, said").
 fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if ci == 0 {
+        return None;
+    }
+    // "McAuliffe on Friday announced": a time between the source and the cue.
+    let mut k = ci;
+    if is_time_word(&toks[k - 1].lower()) && toks[k - 1].is_capitalized() {
+        k -= 1;
+        if k > 0
+            && matches!(
+                toks[k - 1].lower().as_str(),
+                "on" | "last" | "this" | "earlier"
+            )
+        {
+            k -= 1;
+        }
+        if k > 0 && toks[k - 1].is_word() {
+            return np_backward(toks, k).map(|b| (b, k));
+        }
         return None;
     }
     if is_dash(toks[ci - 1].text) {
@@ -476,12 +663,70 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         return None;
     }
     let head = np_backward(toks, pc)?;
-    if aside[0].lower().ends_with("ing") {
+    let discourse = matches!(
+        aside[0].lower().as_str(),
+        "however"
+            | "though"
+            | "too"
+            | "meanwhile"
+            | "instead"
+            | "also"
+            | "in"
+            | "on"
+            | "for"
+            | "at"
+            | "speaking"
+            | "like"
+            | "unlike"
+            | "of"
+            | "by"
+            | "after"
+            | "before"
+            | "during"
+            | "then"
+            | "now"
+            | "still"
+            | "moreover"
+            | "nonetheless"
+            | "meantime"
+    );
+    if aside[0].lower().ends_with("ing") || discourse {
         // A participial aside is not part of the source: keep only the phrase before.
         return Some((head, pc));
     }
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
+}
+
+/// Whether the sentence part before token `b` is an introductory setting ("In an
+/// interview, ...", "Speaking Sunday, ...") rather than content.
+fn intro(toks: &[Token], b: usize) -> bool {
+    let Some(first) = toks.first() else {
+        return true;
+    };
+    let l = first.lower();
+    b < 4
+        || is_time_word(&l)
+        || l.ends_with("ing")
+        || matches!(
+            l.as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "asked"
+                | "speaking"
+                | "from"
+                | "with"
+                | "to"
+                | "for"
+                | "by"
+                | "as"
+                | "since"
+        )
 }
 
 /// Whether a token is a dash (an em or en dash, or one half of "--").
@@ -552,7 +797,6 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
                 | "from"
                 | "via"
                 | "with"
-                | "to"
                 | "repeatedly"
                 | "again"
                 | "publicly"
@@ -601,7 +845,16 @@ fn content_after(
     }
     if is_quote_mark(t.text) {
         if let Some(q) = quotes.iter().find(|q| q.start == t.start) {
-            return Some(*q);
+            // A quoted word inside a clause ("found “evidence” that ...") is not the
+            // whole content.
+            let s_end = s.end.min(text.len());
+            let runs_on = q.end < s_end
+                && text[q.end..s_end]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase());
+            if !runs_on {
+                return Some(*q);
+            }
         }
     }
     let words = toks[i..].iter().filter(|t| t.is_word()).count();
@@ -618,6 +871,28 @@ fn content_after(
         if toks[k].text == "," && outside && CLAUSE_OPENERS.contains(&next.as_str()) {
             end = toks[k].start;
             break;
+        }
+    }
+    // "condemned the bill's passage but praised the senators": a second verb phrase
+    // sharing the subject is not this cue's content.
+    if t.lower() != "that" {
+        for k in i + 1..toks.len().saturating_sub(1) {
+            if toks[k].start >= end {
+                break;
+            }
+            let conj = matches!(toks[k].text, "and" | "but");
+            let verb = &toks[k + 1];
+            let v = verb.lower();
+            let verbal = !verb.is_capitalized()
+                && (STATEMENT_CUES.iter().any(|(h, _)| *h == v)
+                    || ACTION_VERBS.contains(&v.as_str()));
+            let outside = !quotes
+                .iter()
+                .any(|q| q.start < toks[k].start && toks[k].end <= q.end);
+            if conj && verbal && outside {
+                end = toks[k].start;
+                break;
+            }
         }
     }
     let end = trim_end(text, t.start, end);
@@ -711,6 +986,13 @@ fn found(
     if quote.is_some() && quotes.iter().any(|q| q.end == content.end) {
         content = extend_quote(text, content, s_end, quotes);
     }
+    // A quotation opened in the content and cut by the sentence split runs to its end.
+    if let Some(q) = quotes
+        .iter()
+        .find(|q| q.start > content.start && q.start < content.end && q.end > content.end)
+    {
+        content.end = q.end;
+    }
     if quote.is_none() {
         quote = quotes
             .iter()
@@ -756,35 +1038,41 @@ fn extend_quote(text: &str, mut content: Span, s_end: usize, quotes: &[Span]) ->
 /// when he said Y"; "said X, adding Y"), the first content ends before the clause that
 /// introduces the second: at the later source, or at its cue when the source is shared.
 fn trim_nested(text: &str, found: &mut [Found]) {
-    let later: Vec<(Span, usize)> = found
-        .iter()
-        .map(|g| {
-            let clause = g
-                .source
-                .filter(|s| s.start < g.cue.start)
-                .map_or(g.cue.start, |s| s.start);
-            (g.cue, clause)
-        })
-        .collect();
+    let later: Vec<(Span, Option<Span>)> = found.iter().map(|g| (g.cue, g.source)).collect();
     for f in found.iter_mut() {
         let Some(c) = f.content else { continue };
         // A quotation is delimited by its own marks.
         if text[c.start..].starts_with(['“', '"', '\'']) {
             continue;
         }
+        // The later clause starts at its own source, or at its cue when the source is
+        // shared ("Trump announced X and vowed Y").
+        let from = f.cue.end.max(c.start);
         let cut = later
             .iter()
-            .filter(|(cue, clause)| {
-                *cue != f.cue && *clause > f.cue.end.max(c.start) && cue.start < c.end
+            .filter(|(cue, _)| *cue != f.cue && cue.start > from && cue.start < c.end)
+            .map(|&(cue, source)| {
+                source
+                    .filter(|s| s.start < cue.start)
+                    .map_or(cue.start, |s| s.start)
             })
-            .map(|&(_, clause)| clause)
+            .filter(|&clause| clause > from)
             .min();
         let Some(cut) = cut else { continue };
         let mut head = text[c.start..cut].trim_end();
+        // Only a clause joined by a comma or conjunction is separate; a statement nested
+        // in the content ("said that Comey found ...") belongs to it.
+        let mut joined = false;
         for w in [
-            " when", " while", " and", " but", " as", " because", " after", ",",
+            " when", " while", " and", " but", " as", " because", " after", ",", ";", " —",
         ] {
-            head = head.strip_suffix(w).unwrap_or(head).trim_end();
+            if let Some(h) = head.strip_suffix(w) {
+                joined = true;
+                head = h.trim_end();
+            }
+        }
+        if !joined {
+            continue;
         }
         head = head.trim_end_matches([',', ';', '—', '-']).trim_end();
         if head.len() > 3 {

@@ -131,7 +131,13 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
                 && toks
                     .get(j + 1)
                     .is_some_and(|n| n.is_word() && !NP_STOPS.contains(&n.lower().as_str()));
-            if j > i && NP_STOPS.contains(&l.as_str()) && !NP_LINKS.contains(&l.as_str()) && !joins
+            // "a count by The Associated Press", "a poll conducted by Edison Research".
+            let agent = l == "by" && j > i && REPORT_WORDS.contains(&toks[j - 1].lower().as_str());
+            if j > i
+                && NP_STOPS.contains(&l.as_str())
+                && !NP_LINKS.contains(&l.as_str())
+                && !joins
+                && !agent
             {
                 break;
             }
@@ -142,7 +148,15 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
                 break;
             }
             j += 1;
-        } else if t.text == "." && j > i && is_abbreviation(toks[j - 1].text) {
+        } else if (t.text == "." && j > i && is_abbreviation(toks[j - 1].text))
+            || (t.text == "/"
+                && j > i
+                && toks[j - 1].end == t.start
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.start == t.end && n.is_word()))
+        {
+            // "Gov.", "U.S." and "New York Times/CBS News" stay inside the phrase.
             j += 1;
         } else {
             break;
@@ -183,6 +197,32 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
     Some(j)
 }
 
+/// Nouns and participles after which "by" names an author inside the noun phrase.
+const REPORT_WORDS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "count",
+    "report",
+    "analysis",
+    "study",
+    "tally",
+    "review",
+    "estimate",
+    "estimates",
+    "investigation",
+    "conducted",
+    "released",
+    "published",
+    "commissioned",
+    "compiled",
+    "book",
+    "article",
+    "op-ed",
+    "memo",
+    "letter",
+];
+
 /// The index of the first token of the noun phrase that ends just before token `end`
 /// (walking back from a cue), or None when no noun phrase is there.
 pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
@@ -208,6 +248,18 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 i -= 1;
                 continue;
             }
+            // "Sanders’ campaign", "CNN/ORC poll", "85% of Democrats".
+            let inner = i >= 2 && i < end && toks[i - 2].is_word() && toks[i - 2].end == t.start;
+            let joined = match t.text {
+                "’" | "'" => inner && toks[i - 2].text.ends_with('s'),
+                "/" => inner && t.end == toks[i].start,
+                "%" => inner,
+                _ => false,
+            };
+            if joined {
+                i -= 1;
+                continue;
+            }
             break;
         }
         let l = t.lower();
@@ -222,7 +274,7 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 && toks[i - 2].is_capitalized()
                 && toks
                     .get(i)
-                    .is_some_and(|n| n.is_capitalized() || n.text == "others");
+                    .is_some_and(|n| n.is_capitalized() || n.text == "others" || n.text == "the");
             if !joins {
                 break;
             }
@@ -243,6 +295,14 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 break;
             }
         }
+    }
+    // "all the attendees", "both the campaigns": a quantifier before the article.
+    if i >= 1
+        && i < end
+        && ARTICLES.contains(&toks[i].lower().as_str())
+        && matches!(toks[i - 1].lower().as_str(), "all" | "both" | "half")
+    {
+        i -= 1;
     }
     // Do not start on a linking word or a weekday ("On Tuesday Trump said").
     while i < end
@@ -290,6 +350,9 @@ pub fn is_abbreviation(word: &str) -> bool {
                 | "prof"
         )
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.contains('.')
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.split('.').all(|p| p.chars().count() <= 2))
 }
 
 /// Days, months and relative time words that open adverbials, not noun phrases.
@@ -321,8 +384,40 @@ pub fn is_time_word(l: &str) -> bool {
 pub fn subject(toks: &[Token]) -> Option<Span> {
     let mut i = 0;
     let first = toks.first()?.lower();
-    if NP_STOPS.contains(&first.as_str()) || matches!(first.as_str(), "for" | "in" | "on" | "at") {
+    let intro = NP_STOPS.contains(&first.as_str())
+        || is_time_word(&first)
+        || first.ends_with("ly")
+        || matches!(
+            first.as_str(),
+            "for"
+                | "in"
+                | "on"
+                | "at"
+                | "more"
+                | "meanwhile"
+                | "now"
+                | "still"
+                | "yet"
+                | "instead"
+                | "however"
+                | "indeed"
+                | "despite"
+                | "last"
+                | "next"
+                | "from"
+        );
+    if intro {
         i = toks.iter().position(|t| t.text == ",")? + 1;
+    }
+    // A personal pronoun is the whole subject ("he held his fire, calling ...").
+    if matches!(
+        toks.get(i)?.lower().as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it"
+    ) {
+        return Some(Span {
+            start: toks[i].start,
+            end: toks[i].end,
+        });
     }
     let e = np_forward(toks, i)?;
     // np_forward does not know verbs: end before the first lowercase word that looks

@@ -391,6 +391,11 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     }
     let num = lower(c, "num")?;
     let unit = Unit::parse(text(c, "unit")?)?;
+    // "a decades-long battle": "a" belongs to the noun, not to the unit.
+    let plural = text(c, "unit")?.to_ascii_lowercase().ends_with('s');
+    if plural && ["a", "an", "one"].contains(&num.as_str()) {
+        return None;
+    }
     // "Islam will one day be": an unspecified future moment, not a length.
     let modal = ["will", "would", "could", "might", "may", "can", "shall"];
     let last_word = s.before.split_whitespace().last().unwrap_or("");
@@ -459,7 +464,14 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let prepositions = [
         "for", "in", "within", "over", "after", "took", "lasted", "than",
     ];
-    if c.name("q").is_none() && !prepositions.iter().any(|p| before.ends_with(p)) {
+    // "over the years", "in the decades since": long spans take "the" too.
+    let governed = |b: &str| prepositions.iter().any(|p| b.ends_with(p));
+    let after_the = matches!(unit, Unit::Year | Unit::Decade)
+        && before
+            .strip_suffix("the")
+            .is_some_and(|b| governed(b.trim_end()));
+    // "a decades-long battle" carries its own length.
+    if c.name("q").is_none() && c.name("adj").is_none() && !governed(&before) && !after_the {
         return None;
     }
     Some(Spec::Duration {
@@ -519,7 +531,8 @@ fn build_weekday_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
 }
 
 fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
-    if is_quantity(s) {
+    // "High Noon" is a film, not a time.
+    if is_quantity(s) || s.before.to_ascii_lowercase().ends_with("high ") {
         return None;
     }
     let (hour, minute) = if let Some(noon) = lower(c, "noon") {
@@ -724,7 +737,7 @@ pub static RULES: &[Rule] = &[
         concat!(
             r"\b",
             point_mod!(),
-            r"(?P<rel>last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous|the\s+following|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|day)\b"
+            r"(?P<rel>last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous|the\s+following|the\s+next|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|day)\b"
         ),
         build_relative_unit,
         [
@@ -736,13 +749,16 @@ pub static RULES: &[Rule] = &[
             "For [the week], the index fell",
             "the following year",
             "the previous day",
+            "the next day",
             "the end of the month"
         ],
         [
             "the weeks",
             "the month",
             "[the week] of March 6",
-            "next day"
+            "next day",
+            "over [the next year]",
+            "on ABC's \"[This Week]\""
         ]
     ),
     rule!(
@@ -891,19 +907,21 @@ pub static RULES: &[Rule] = &[
             "Islam will [one day] be",
             "a minute and a half"
         ],
-        ["45-year-old", "3 percent"]
+        ["45-year-old", "3 percent", "[a decades]-long battle"]
     ),
     rule!(
         "bare_duration",
         true,
-        r"\b(?P<q>(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<unit>years|months|weeks|days|decades|quarters|hours|centuries)\b",
+        r"\b(?P<q>(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<unit>years|months|weeks|days|decades|quarters|hours|centuries)\b(?P<adj>-(?:long|old)\b)?",
         build_bare_duration,
         [
             "for [years]",
             "within [weeks]",
             "the past years",
             "recent months",
-            "in the [weeks] before the shooting"
+            "in the [weeks] before the shooting",
+            "a [decades-long] battle",
+            "over the [years]"
         ],
         ["many years of"]
     ),
@@ -946,7 +964,7 @@ pub static RULES: &[Rule] = &[
             "noon Thursday",
             "5 p.m. EST, Nov. 9"
         ],
-        ["13 a.m.", "$5 pm"]
+        ["13 a.m.", "$5 pm", "High [Noon]"]
     ),
     rule!(
         "anaphor",
@@ -984,6 +1002,12 @@ fn build_month_relative(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
 fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let rel = lower(c, "rel")?;
     let unit = Unit::parse(text(c, "unit")?)?;
+    // Title case mid-text is a name: ABC's "This Week".
+    if text(c, "unit")?.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.before.ends_with(['"', '`', '\''])
+    {
+        return None;
+    }
     // "the week" is the week the story is about, not always the current
     // one: TimeBank leaves the week number open. Other bare units are too
     // vague; only "the weekend" and period-end phrases ("the end of the
@@ -998,13 +1022,15 @@ fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     }
     // "the following year" counts from the story's last date, not from the
     // publication; "the previous day" likewise.
-    if rel.starts_with("the following") || rel.starts_with("the previous") {
+    let next_day = rel.starts_with("the next") && unit == Unit::Day;
+    if rel.starts_with("the following") || rel.starts_with("the previous") || next_day {
         return Some(Spec::Shifted {
             unit,
             offset: offset(&rel),
         });
     }
-    if unit == Unit::Day {
+    // "over the next year" is a length of time, left to the duration rules.
+    if unit == Unit::Day || rel.starts_with("the next") {
         return None;
     }
     build_relative(c, s)
