@@ -79,7 +79,7 @@ case "$cmd" in
     build_site
     log "building the server"
     cargo build -p server --bin annals
-    log "serving seeds/ on http://127.0.0.1:3000 (Ctrl-C stops)"
+    log "serving seeds/ (default http://127.0.0.1:3000; Ctrl-C stops)"
     exec target/debug/annals serve --site-root "$SITE" "$@"
     ;;
   test)

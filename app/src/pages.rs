@@ -31,7 +31,9 @@ fn query_state() -> (Memo<EventFilter>, Memo<InitialView>) {
         query.with(|q| EventFilter::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
     let view = Memo::new(move |_| {
-        query.with(|q| InitialView::from_query(q.get_str("view"), q.get_str("event")))
+        query.with(|q| {
+            InitialView::from_query(q.get_str("view"), q.get_str("event"), q.get_str("lanes"))
+        })
     });
     (filter, view)
 }

@@ -95,7 +95,15 @@ fn layout(bencher: Bencher) {
     let view = app::timeline::geom::Viewport::fit(&data.events, anchor().unwrap_or_default());
     bencher
         .counter(divan::counter::ItemsCount::new(data.events.len()))
-        .bench(|| app::timeline::geom::layout(divan::black_box(&data.events), view, 1200.0));
+        .bench(|| {
+            app::timeline::geom::layout(
+                divan::black_box(&data.events),
+                view,
+                1200.0,
+                Default::default(),
+                &[],
+            )
+        });
 }
 
 #[divan::bench]
@@ -103,5 +111,5 @@ fn svg_export(bencher: Bencher) {
     let data = many_events();
     bencher
         .counter(divan::counter::ItemsCount::new(data.events.len()))
-        .bench(|| server::export::to_svg(divan::black_box(&data)));
+        .bench(|| server::export::to_svg(divan::black_box(&data), Default::default()));
 }

@@ -60,6 +60,9 @@ pub enum Command {
         /// The saved timeline to start from.
         #[arg(long, default_value = "all")]
         timeline: String,
+        /// Lanes for the SVG: actor, document or kind.
+        #[arg(long, default_value = "actor")]
+        lanes: String,
         #[arg(long)]
         actor: Option<String>,
         #[arg(long)]
@@ -72,6 +75,16 @@ pub enum Command {
         doc: Option<i64>,
         #[arg(long, value_parser = parse_kind)]
         kind: Option<EventKind>,
+    },
+    /// Add a synthetic corpus of N events to the database, to try the timeline at scale.
+    DemoCorpus {
+        #[arg(long, default_value_t = 1000)]
+        events: usize,
+        #[arg(long, default_value = "annals.sqlite")]
+        db: PathBuf,
+        /// The same seed gives the same corpus; a corpus already added is not added again.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Score the extraction on annotated news (same definitions as shared/eval/annals_eval.py).
     Eval {
@@ -135,6 +148,24 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::DemoCorpus { events, db, seed } => {
+            let store = crate::store::Store::open(&db)
+                .with_context(|| format!("opening {}", db.display()))?;
+            let mut added = 0;
+            for (doc, extraction) in crate::demo::generate(events, seed) {
+                if doc
+                    .origin
+                    .as_deref()
+                    .is_some_and(|o| store.has_origin(o).unwrap_or(false))
+                {
+                    continue;
+                }
+                store.add_document(&doc, &extraction, &crate::startup::now_rfc3339())?;
+                added += extraction.events.len();
+            }
+            eprintln!("annals: added {added} demo events to {}", db.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval { task } => {
             print_eval(task)?;
             Ok(ExitCode::SUCCESS)
@@ -165,6 +196,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             db,
             seeds,
             timeline,
+            lanes,
             actor,
             q,
             from,
@@ -185,7 +217,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .timeline_data(&timeline, &filter)?
                 .with_context(|| format!("there is no timeline named {timeline:?}"))?;
             let out = match format {
-                ExportFormat::Svg => crate::export::to_svg(&data)?,
+                ExportFormat::Svg => {
+                    crate::export::to_svg(&data, app::timeline::geom::LaneBy::parse(&lanes))?
+                }
                 ExportFormat::Json => crate::export::to_timelinejs(&data).to_string(),
                 ExportFormat::Csv => crate::export::to_csv(&data),
             };

@@ -1,6 +1,7 @@
 //! Annals' server: extraction, storage, routes, SVG export and the `annals` command line.
 
 pub mod cli;
+pub mod demo;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -230,6 +230,39 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
     prev.send_keys("\u{E014}").await.unwrap(); // ArrowRight
     assert_eq!(active().await.0, start_id, "→ returns to where ← started");
 
+    // Lanes switch in place: by kind gives two lanes, and the URL remembers it.
+    client
+        .find(Locator::Css("#timeline-lanes"))
+        .await
+        .unwrap()
+        .select_by_value("kind")
+        .await
+        .unwrap();
+    wait_until("the lanes regroup by kind", || async {
+        let lanes = client.find_all(Locator::Css("[data-lane]")).await.unwrap();
+        let mut names = Vec::new();
+        for lane in lanes {
+            names.push(lane.attr("data-lane").await.unwrap().unwrap_or_default());
+        }
+        names == ["Statements", "Actions"] || names == ["Actions", "Statements"]
+    })
+    .await;
+    wait_until("the URL records the lanes", || async {
+        client
+            .current_url()
+            .await
+            .map(|u| u.query().unwrap_or("").contains("lanes=kind"))
+            .unwrap_or(false)
+    })
+    .await;
+    client
+        .find(Locator::Css("#timeline-lanes"))
+        .await
+        .unwrap()
+        .select_by_value("actor")
+        .await
+        .unwrap();
+
     let shots = support::repo_root().join("target/e2e");
     std::fs::create_dir_all(&shots).unwrap();
     std::fs::write(

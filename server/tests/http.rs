@@ -213,6 +213,28 @@ async fn svg_export_matches_the_events() {
     .unwrap();
     assert!(filtered.contains("Claudia Sheinbaum") && !filtered.contains("Pete Hegseth"));
 
+    let by_kind = get(&format!(
+        "{}/api/timelines/all/export.svg?lanes=kind",
+        server.base
+    ))
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(
+        by_kind.contains("\nStatements\n") && by_kind.contains("\nActions\n"),
+        "lanes by kind"
+    );
+    let page = get(&format!("{}/?lanes=document", server.base))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"data-lane="The CIA has sent drones"#),
+        "lanes by document, named by title"
+    );
+
     let unknown = get(&format!("{}/api/timelines/nope/export.svg", server.base)).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     let csv = get(&format!("{}/api/timelines/all/export.csv", server.base))

@@ -6,8 +6,8 @@ mod scale;
 mod ticks;
 
 pub use lanes::{
-    label_px, layout, mark_label, Lane, Placement, TimelineLayout, AXIS_HEIGHT, LABEL_CHAR_PX,
-    LANE_HEADER_HEIGHT, ROW_HEIGHT,
+    label_px, layout, mark_label, Lane, LaneBy, Placement, TimelineLayout, AXIS_HEIGHT,
+    LABEL_CHAR_PX, LANE_HEADER_HEIGHT, ROW_HEIGHT,
 };
 pub use scale::{date_of, day_number, Viewport};
 pub use ticks::{ticks, Tick, TickUnit};

@@ -1,5 +1,5 @@
 use app::model::{EventKind, TimelineData};
-use app::timeline::geom::{self, Viewport, AXIS_HEIGHT, ROW_HEIGHT};
+use app::timeline::geom::{self, LaneBy, Viewport, AXIS_HEIGHT, ROW_HEIGHT};
 use chrono::NaiveDate;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -26,7 +26,7 @@ fn err(e: impl std::fmt::Display) -> SvgError {
 }
 
 /// The timeline as a standalone SVG: the same layout as the page, fitted to every event.
-pub fn to_svg(data: &TimelineData) -> Result<String, SvgError> {
+pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
     let anchor = data
         .documents
         .iter()
@@ -35,7 +35,7 @@ pub fn to_svg(data: &TimelineData) -> Result<String, SvgError> {
         .unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
     let inner_width = f64::from(SVG_WIDTH) - 2.0 * f64::from(MARGIN_X);
     let view = Viewport::fit(&data.events, anchor);
-    let layout = geom::layout(&data.events, view, inner_width);
+    let layout = geom::layout(&data.events, view, inner_width, lanes, &data.documents);
     let height = (MARGIN_TOP as f64 + layout.height + 24.0).ceil() as u32;
 
     let mut out = String::new();
@@ -69,7 +69,7 @@ pub fn to_svg(data: &TimelineData) -> Result<String, SvgError> {
                 TextStyle::from(("sans-serif", 13).into_font().style(FontStyle::Bold)).color(&INK);
             root.draw_text(&lane.key, &name, (MARGIN_X + 4, top + 3))
                 .map_err(err)?;
-            if let Some(role) = &lane.role {
+            if let Some(role) = &lane.subtitle {
                 let offset = (lane.key.chars().count() as f64 * 7.6) as i32 + 12;
                 root.draw_text(role, &subtitle, (MARGIN_X + offset, top + 4))
                     .map_err(err)?;

@@ -48,7 +48,9 @@ pub fn assemble(
                     (attribution.cue.start, attribution.cue.end),
                 )
             });
-        let dated = match own {
+        let dated = match own.or_else(|| {
+            opening_clause_mention(text, sentence, &datable, &owner, attributions, index)
+        }) {
             Some(t) => date_mention(text, t, anchor),
             None => when_clause_date(text, sentence, &datable, attribution, anchor)
                 .or_else(|| anchor.map(|a| (reported(a), "date:reported"))),
@@ -145,6 +147,30 @@ fn date_mention(
     Some((when, rule))
 }
 
+/// "Asked by reporters at the time ..., the president replied": a sentence that opens with a
+/// participle clause carrying a time gives that time to the main clause's cue too.
+fn opening_clause_mention<'a>(
+    text: &str,
+    sentence: Sentence,
+    datable: &[&'a TimexMention],
+    owner: &[Option<usize>],
+    attributions: &[Attribution],
+    index: usize,
+) -> Option<&'a TimexMention> {
+    let opener = attributions.iter().position(|a| {
+        a.sentence == attributions[index].sentence
+            && a.cue.start < attributions[index].cue.start
+            && text
+                .get(sentence.start..a.cue.start)
+                .is_some_and(|before| before.trim().is_empty())
+    })?;
+    datable
+        .iter()
+        .zip(owner)
+        .find(|(_, o)| **o == Some(opener))
+        .map(|(t, _)| *t)
+}
+
 /// "..., when he said ...": a cue in a "when" clause happened at the time named before it.
 fn when_clause_date(
     text: &str,
@@ -209,6 +235,7 @@ fn build_event(
         None => {
             let name = slice(a.source)
                 .map(str::to_string)
+                .or_else(|| passive_agent(text, a.cue.end))
                 .unwrap_or_else(|| "Unnamed source".to_string());
             Actor {
                 canonical: name.clone(),
@@ -255,6 +282,24 @@ fn build_event(
             .unwrap_or("")
             .to_string(),
     }
+}
+
+/// "Asked by reporters ...": the agent named right after a passive cue, up to the next
+/// preposition or punctuation.
+fn passive_agent(text: &str, cue_end: usize) -> Option<String> {
+    const STOP: [&str; 8] = ["at", "on", "in", "if", "whether", "about", "for", "during"];
+    let rest = text.get(cue_end..)?.trim_start().strip_prefix("by ")?;
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| !STOP.contains(&w.to_ascii_lowercase().as_str()))
+        .take(6)
+        .collect();
+    let mut agent = words.join(" ");
+    if let Some(cut) = agent.find([',', ';', '.', '“', '"']) {
+        agent.truncate(cut);
+    }
+    let agent = agent.trim();
+    (!agent.is_empty()).then(|| agent.to_string())
 }
 
 /// Whether `word` ends right before `at` (ignoring spaces), case-insensitively.
@@ -304,6 +349,17 @@ mod tests {
         assert!(preceded_by(text, text.find("2019").unwrap(), "since"));
         assert!(!preceded_by(text, text.find("2020").unwrap(), "since"));
         assert!(!preceded_by(text, 0, "since"));
+    }
+
+    #[test]
+    fn passive_agents_stop_at_prepositions() {
+        let text = "Asked by reporters at the time if he would";
+        assert_eq!(passive_agent(text, 5).as_deref(), Some("reporters"));
+        assert_eq!(
+            passive_agent("Asked by the Senate committee, she", 5).as_deref(),
+            Some("the Senate committee")
+        );
+        assert_eq!(passive_agent("Asked whether", 5), None);
     }
 
     #[test]

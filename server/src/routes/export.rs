@@ -28,6 +28,11 @@ pub async fn export(
         }
     };
     let filter = filter_from_query(&pairs)?;
+    let lanes = pairs
+        .iter()
+        .find(|(k, _)| k == "lanes")
+        .map(|(_, v)| app::timeline::geom::LaneBy::parse(v))
+        .unwrap_or_default();
     let store = Arc::clone(&state.store);
     let wanted = slug.clone();
     let data = tokio::task::spawn_blocking(move || store.timeline_data(&wanted, &filter))
@@ -36,7 +41,7 @@ pub async fn export(
     let attachment = |ext: &str| format!("attachment; filename=\"annals-{}.{ext}\"", data.slug);
     Ok(match format {
         "svg" => {
-            let svg = to_svg(&data).map_err(|e| AppError::Export(e.to_string()))?;
+            let svg = to_svg(&data, lanes).map_err(|e| AppError::Export(e.to_string()))?;
             (
                 [
                     (CONTENT_TYPE, "image/svg+xml; charset=utf-8".to_string()),

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use super::scale::{day_number, Viewport};
 use super::ticks::{ticks, Tick};
-use crate::model::Event;
+use crate::model::{format_day, DocumentSummary, Event, EventKind};
 
 /// Height of one row of marks, in pixels.
 pub const ROW_HEIGHT: f64 = 30.0;
@@ -21,13 +21,73 @@ const POINT_PX: f64 = 12.0;
 /// Space between a mark and a label drawn on its left.
 const LABEL_GAP_PX: f64 = 4.0;
 
-/// One actor's band of rows.
+/// What the timeline's lanes group events by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LaneBy {
+    /// One lane per actor (canonical name), headed by the actor's role.
+    #[default]
+    Actor,
+    /// One lane per source document, headed by its publication date.
+    Document,
+    /// Statements and actions.
+    Kind,
+}
+
+impl LaneBy {
+    /// The name used in URLs (`lanes=document`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Actor => "actor",
+            Self::Document => "document",
+            Self::Kind => "kind",
+        }
+    }
+
+    /// Parses [`Self::as_str`]'s names; anything else groups by actor.
+    pub fn parse(name: &str) -> Self {
+        match name {
+            "document" => Self::Document,
+            "kind" => Self::Kind,
+            _ => Self::Actor,
+        }
+    }
+
+    /// The lane an event belongs to and the lane's subtitle.
+    fn lane_of(self, event: &Event, documents: &[DocumentSummary]) -> (String, Option<String>) {
+        match self {
+            Self::Actor => (event.actor.canonical.clone(), event.actor.role.clone()),
+            Self::Document => {
+                let doc = documents.iter().find(|d| Some(d.id) == event.document_id);
+                let title = doc.map_or_else(
+                    || {
+                        event.document_id.map_or_else(
+                            || "Unknown document".to_string(),
+                            |id| format!("Document {id}"),
+                        )
+                    },
+                    |d| d.title.clone(),
+                );
+                (title, doc.and_then(|d| d.published).map(format_day))
+            }
+            Self::Kind => {
+                let name = if event.kind == EventKind::Statement {
+                    "Statements"
+                } else {
+                    "Actions"
+                };
+                (name.to_string(), None)
+            }
+        }
+    }
+}
+
+/// One band of rows: an actor's, a document's or a kind's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
-    /// The actor's canonical name.
+    /// The lane's name: the actor's canonical name, the document's title or the kind.
     pub key: String,
-    /// The role shown under the name, if the text gave one.
-    pub role: Option<String>,
+    /// Shown beside the name: the actor's role or the document's date.
+    pub subtitle: Option<String>,
     /// Index of the lane's first row among all rows.
     pub first_row: usize,
     /// How many rows the lane needs so that its marks and labels do not overlap.
@@ -74,16 +134,22 @@ pub struct TimelineLayout {
     pub height: f64,
 }
 
-/// Lays events out in one lane per actor (ordered by the actor's first event), stacking marks
-/// within a lane so that no two marks or labels overlap at this viewport and width.
-pub fn layout(events: &[Event], view: Viewport, width: f64) -> TimelineLayout {
+/// Lays events out in lanes (ordered by each lane's first event), stacking marks within a lane
+/// so that no two marks or labels overlap at this viewport and width.
+pub fn layout(
+    events: &[Event],
+    view: Viewport,
+    width: f64,
+    by: LaneBy,
+    documents: &[DocumentSummary],
+) -> TimelineLayout {
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by(|&a, &b| {
         let (ea, eb) = (&events[a], &events[b]);
         (ea.when.start, ea.when.end, &ea.id).cmp(&(eb.when.start, eb.when.end, &eb.id))
     });
 
-    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    let mut lane_of: HashMap<String, usize> = HashMap::new();
     let mut lanes: Vec<Lane> = Vec::new();
     // Each lane's rows remember the right edge of their last mark.
     let mut row_ends: Vec<Vec<f64>> = Vec::new();
@@ -92,11 +158,11 @@ pub fn layout(events: &[Event], view: Viewport, width: f64) -> TimelineLayout {
 
     for &i in &order {
         let event = &events[i];
-        let key = event.actor.canonical.as_str();
-        let lane = *lane_of.entry(key).or_insert_with(|| {
+        let (key, subtitle) = by.lane_of(event, documents);
+        let lane = *lane_of.entry(key.clone()).or_insert_with(|| {
             lanes.push(Lane {
-                key: key.to_string(),
-                role: event.actor.role.clone(),
+                key,
+                subtitle: subtitle.clone(),
                 first_row: 0,
                 rows: 0,
                 y: 0.0,
@@ -105,8 +171,8 @@ pub fn layout(events: &[Event], view: Viewport, width: f64) -> TimelineLayout {
             row_ends.push(Vec::new());
             lanes.len() - 1
         });
-        if lanes[lane].role.is_none() {
-            lanes[lane].role.clone_from(&event.actor.role);
+        if lanes[lane].subtitle.is_none() {
+            lanes[lane].subtitle = subtitle;
         }
         let x_start = view.x(day_number(event.when.start), width);
         let x_end = view.x(day_number(event.when.end) + 1.0, width);
@@ -243,7 +309,7 @@ mod tests {
             event("c", "Trump", (2019, 3, 1), "said"),
         ];
         let view = Viewport::fit(&events, NaiveDate::from_ymd_opt(2025, 2, 18).unwrap());
-        let l = layout(&events, view, 1000.0);
+        let l = layout(&events, view, 1000.0, LaneBy::Actor, &[]);
         let keys: Vec<_> = l.lanes.iter().map(|lane| lane.key.as_str()).collect();
         assert_eq!(keys, ["Trump", "Sheinbaum"]);
         assert_eq!(l.placements.len(), 3);
@@ -262,7 +328,7 @@ mod tests {
             })
             .collect();
         let view = Viewport::fit(&events, NaiveDate::from_ymd_opt(2025, 2, 18).unwrap());
-        let l = layout(&events, view, 1000.0);
+        let l = layout(&events, view, 1000.0, LaneBy::Actor, &[]);
         assert!(l.lanes[0].rows > 1);
         for a in &l.placements {
             for b in &l.placements {
@@ -282,5 +348,79 @@ mod tests {
         assert_eq!(cut("short", 10), "short");
         assert_eq!(cut("a b c d e f g h", 6).chars().count(), 6);
         assert!(cut("a b c d e f g h", 6).ends_with('…'));
+    }
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{Actor, Precision, PublishedBasis, Span, When, WhenBasis};
+
+    fn event(id: &str, doc: i64, kind: EventKind, actor: &str) -> Event {
+        let day = NaiveDate::from_ymd_opt(2025, 2, 1).unwrap();
+        Event {
+            id: id.into(),
+            document_id: Some(doc),
+            kind,
+            actor: Actor {
+                name: actor.into(),
+                canonical: actor.into(),
+                role: None,
+            },
+            cue_text: "said".into(),
+            quote: None,
+            summary: "s".into(),
+            when: When {
+                value: day.to_string(),
+                start: day,
+                end: day,
+                precision: Precision::Day,
+                approximate: false,
+                basis: WhenBasis::Mention,
+                open_end: false,
+                mention: None,
+            },
+            confidence: 1.0,
+            rules: vec![],
+            source: None,
+            cue: Span::default(),
+            content: None,
+            sentence: Span::default(),
+            sentence_text: String::new(),
+        }
+    }
+
+    #[test]
+    fn lanes_group_by_actor_document_or_kind() {
+        let events = vec![
+            event("a", 1, EventKind::Statement, "Trump"),
+            event("b", 2, EventKind::Action, "Trump"),
+            event("c", 2, EventKind::Statement, "Sheinbaum"),
+        ];
+        let documents = vec![DocumentSummary {
+            id: 2,
+            title: "Second".into(),
+            source: None,
+            published: NaiveDate::from_ymd_opt(2025, 2, 18),
+            published_basis: PublishedBasis::Metadata,
+            event_count: 2,
+        }];
+        let view = Viewport::fit(&events, NaiveDate::from_ymd_opt(2025, 2, 18).unwrap());
+        let keys = |by| {
+            layout(&events, view, 1000.0, by, &documents)
+                .lanes
+                .into_iter()
+                .map(|l| l.key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys(LaneBy::Actor), ["Trump", "Sheinbaum"]);
+        assert_eq!(keys(LaneBy::Document), ["Document 1", "Second"]);
+        assert_eq!(keys(LaneBy::Kind), ["Statements", "Actions"]);
+        let by_doc = layout(&events, view, 1000.0, LaneBy::Document, &documents);
+        assert_eq!(by_doc.lanes[1].subtitle.as_deref(), Some("Feb. 18, 2025"));
+        assert_eq!(LaneBy::parse(LaneBy::Kind.as_str()), LaneBy::Kind);
+        assert_eq!(LaneBy::parse("nonsense"), LaneBy::Actor);
     }
 }

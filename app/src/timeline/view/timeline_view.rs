@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::url_state::view_query;
 use super::{EventDetails, EventList, InitialView};
 use crate::model::{format_day, Event, EventKind, TimelineData};
-use crate::timeline::geom::{self, mark_label, Placement, TimelineLayout, Viewport};
+use crate::timeline::geom::{self, mark_label, LaneBy, Placement, TimelineLayout, Viewport};
 
 /// The width assumed before the browser measures the real one (server rendering, no JavaScript).
 const DEFAULT_WIDTH: f64 = 1000.0;
@@ -39,13 +39,24 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let viewport = RwSignal::new(initial.viewport().unwrap_or(fit));
     let width = RwSignal::new(DEFAULT_WIDTH);
     let selected = RwSignal::new(initial.event.clone());
+    let lanes = RwSignal::new(initial.lanes);
     let hydrated = RwSignal::new(false);
     let body = NodeRef::<Div>::new();
 
     let events = Arc::new(events);
+    let documents = Arc::new(documents);
     let layout = {
         let events = Arc::clone(&events);
-        Memo::new(move |_| geom::layout(&events, viewport.get(), width.get()))
+        let documents = Arc::clone(&documents);
+        Memo::new(move |_| {
+            geom::layout(
+                &events,
+                viewport.get(),
+                width.get(),
+                lanes.get(),
+                &documents,
+            )
+        })
     };
 
     // Runs only in the browser, after hydration: measure, then mark the timeline interactive.
@@ -65,8 +76,9 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         Effect::new(move |previous: Option<()>| {
             let view = viewport.get();
             let event = selected.get();
+            let by = lanes.get();
             if previous.is_some() {
-                replace_query(&view_query(&filter, view, event.as_deref()));
+                replace_query(&view_query(&filter, view, event.as_deref(), by));
             }
         });
     }
@@ -175,7 +187,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                     view! {
                         <div class="lane" style=style data-lane=lane.key.clone()>
                             <span class="lane-name">{lane.key.clone()}</span>
-                            {lane.role.clone().map(|r| view! { <span class="lane-role">{r}</span> })}
+                            {lane.subtitle.clone().map(|r| view! { <span class="lane-role">{r}</span> })}
                         </div>
                     }
                 })
@@ -204,7 +216,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             data-range-end=range_end
             aria-label="Timeline"
         >
-            {(!embed).then(|| filter_form(&filter, &actors, shown, total))}
+            {(!embed).then(|| filter_form(&filter, &actors, shown, total, lanes))}
             <div class="toolbar" role="toolbar" aria-label="Timeline controls">
                 <button type="button" aria-label="Zoom in" title="Zoom in (+)" on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
                 <button type="button" aria-label="Zoom out" title="Zoom out (−)" on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
@@ -407,7 +419,11 @@ fn filter_form(
     actors: &[String],
     shown: usize,
     total: usize,
+    lanes: RwSignal<LaneBy>,
 ) -> impl IntoView {
+    let lane_option = move |by: LaneBy, label: &'static str| {
+        view! { <option value=by.as_str() selected=move || lanes.get() == by>{label}</option> }
+    };
     let current_actor = filter.actor.clone().unwrap_or_default();
     let current_kind = filter.kind.map(|k| k.as_str()).unwrap_or("");
     let actor_options = actors
@@ -434,6 +450,16 @@ fn filter_form(
                 {kind_option("", "All kinds")}
                 {kind_option("statement", "Statements")}
                 {kind_option("action", "Actions")}
+            </select>
+            <label for="timeline-lanes">"Lanes"</label>
+            <select
+                id="timeline-lanes"
+                name="lanes"
+                on:change=move |ev| lanes.set(LaneBy::parse(&event_target_value(&ev)))
+            >
+                {lane_option(LaneBy::Actor, "By actor")}
+                {lane_option(LaneBy::Document, "By document")}
+                {lane_option(LaneBy::Kind, "By kind")}
             </select>
             <button type="submit">"Filter"</button>
             <span class="count">{format!("{shown} of {total} events")}</span>

@@ -1,18 +1,19 @@
 use chrono::NaiveDate;
 
 use crate::model::EventFilter;
-use crate::timeline::geom::{day_number, Viewport};
+use crate::timeline::geom::{day_number, LaneBy, Viewport};
 
-/// The view a URL asks for: `view=2019-01-01..2025-03-01` and `event=ID`.
+/// The view a URL asks for: `view=2019-01-01..2025-03-01`, `event=ID`, `lanes=document`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitialView {
     pub range: Option<(NaiveDate, NaiveDate)>,
     pub event: Option<String>,
+    pub lanes: LaneBy,
 }
 
 impl InitialView {
     /// Reads the `view` and `event` query values; malformed ones are ignored.
-    pub fn from_query(view: Option<&str>, event: Option<&str>) -> Self {
+    pub fn from_query(view: Option<&str>, event: Option<&str>, lanes: Option<&str>) -> Self {
         let range = view.and_then(|v| {
             let (a, b) = v.split_once("..")?;
             Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
@@ -21,7 +22,11 @@ impl InitialView {
             .map(str::trim)
             .filter(|e| !e.is_empty())
             .map(str::to_string);
-        Self { range, event }
+        Self {
+            range,
+            event,
+            lanes: lanes.map(LaneBy::parse).unwrap_or_default(),
+        }
     }
 
     /// The viewport for the range, if one was given.
@@ -32,7 +37,12 @@ impl InitialView {
 }
 
 /// The query string that reproduces a view: the filter, the visible range and the selection.
-pub fn view_query(filter: &EventFilter, view: Viewport, event: Option<&str>) -> String {
+pub fn view_query(
+    filter: &EventFilter,
+    view: Viewport,
+    event: Option<&str>,
+    lanes: LaneBy,
+) -> String {
     let (first, last) = view.dates();
     let mut query = filter.to_query();
     if !query.is_empty() {
@@ -41,6 +51,9 @@ pub fn view_query(filter: &EventFilter, view: Viewport, event: Option<&str>) -> 
     query.push_str(&format!("view={first}..{last}"));
     if let Some(id) = event {
         query.push_str(&format!("&event={}", urlencoding::encode(id)));
+    }
+    if lanes != LaneBy::Actor {
+        query.push_str(&format!("&lanes={}", lanes.as_str()));
     }
     query
 }
@@ -55,9 +68,11 @@ mod tests {
             day_number(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()),
             day_number(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()),
         );
-        let query = view_query(&EventFilter::default(), view, Some("3-2"));
-        assert_eq!(query, "view=2019-01-01..2025-03-01&event=3-2");
-        let back = InitialView::from_query(Some("2019-01-01..2025-03-01"), Some("3-2"));
+        let query = view_query(&EventFilter::default(), view, Some("3-2"), LaneBy::Kind);
+        assert_eq!(query, "view=2019-01-01..2025-03-01&event=3-2&lanes=kind");
+        let back =
+            InitialView::from_query(Some("2019-01-01..2025-03-01"), Some("3-2"), Some("kind"));
+        assert_eq!(back.lanes, LaneBy::Kind);
         assert_eq!(back.event.as_deref(), Some("3-2"));
         assert_eq!(
             back.range.unwrap().0,
@@ -68,7 +83,7 @@ mod tests {
     #[test]
     fn malformed_views_are_ignored() {
         assert_eq!(
-            InitialView::from_query(Some("soon..later"), Some(" ")),
+            InitialView::from_query(Some("soon..later"), Some(" "), None),
             InitialView::default()
         );
     }

@@ -250,6 +250,24 @@ pub const STATEMENT_CUES: &[(&str, f32)] = &[
     ("mocks", 0.35),
     ("urges", 0.35),
     ("assures", 0.35),
+    ("made clear", 0.6),
+    ("made it clear", 0.7),
+    ("makes clear", 0.6),
+    ("weighed in", 0.5),
+    ("took aim at", 0.5),
+    ("raised concerns", 0.5),
+    ("raised questions", 0.5),
+    ("expressed concern", 0.5),
+    ("expressed support", 0.5),
+    ("focused on", 0.4),
+    ("focuses on", 0.5),
+    ("railed against", 0.6),
+    ("shot back", 0.6),
+    ("laid out", 0.5),
+    ("sided with", 0.5),
+    ("went on to say", 0.8),
+    ("voted against", 0.4),
+    ("put it", 0.6),
     ("according", 0.9),
 ];
 
@@ -342,6 +360,7 @@ pub const CUE_PREFIXES: &[&str] = &[
     "privately",
     "frequently",
     "openly",
+    "since",
 ];
 
 /// Action verbs of policy weight (inflected forms, lowercase).
@@ -413,6 +432,7 @@ pub const ACTION_VERBS: &[&str] = &[
 /// subordinators, prepositions that open adverbials, and verbs of being and having.
 pub const NP_STOPS: &[&str] = &[
     "that",
+    "whereas",
     "which",
     "who",
     "whom",

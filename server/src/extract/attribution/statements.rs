@@ -21,7 +21,9 @@ use super::{Found, Span};
 
 /// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    let heads: Vec<&str> = STATEMENT_CUES.iter().map(|(h, _)| *h).collect();
+    // Longer heads first, so that "expressed concern" wins over "expressed".
+    let mut heads: Vec<&str> = STATEMENT_CUES.iter().map(|(h, _)| *h).collect();
+    heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
     Regex::new(&format!(
         r"(?i)\b(?P<pre>(?:(?:{}|(?-i:[a-z]+ly))\s+){{0,3}})(?P<head>{})\b(?P<part>\s+(?:for|on|of|about|against|to|out)\b)?(?P<stmt>\s+in\s+a\s+statement\b)?",
         CUE_PREFIXES.join("|"),
@@ -332,12 +334,22 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             "when" | "if" | "once" | "after" | "before" | ","
         );
     if head == "asked" && (ci == 0 || opener) {
-        let stop = toks[ce..]
+        let inside = |t: &Token| quotes.iter().any(|q| q.start < t.start && t.end < q.end);
+        let mut stop = toks[ce..]
             .iter()
-            .position(|t| t.text == "," || is_quote_mark(t.text))
+            .position(|t| matches!(t.text, "," | "." | "?") && !inside(t))
             .map_or(toks.len(), |k| ce + k);
-        if stop > ce + 1 && toks[ce..stop].iter().filter(|t| t.is_word()).count() >= 2 {
-            let content = span(&toks[ce..stop]);
+        // A comma inside the quotation's closing mark stays with it.
+        if stop < toks.len() && toks.get(stop + 1).is_some_and(|t| is_quote_mark(t.text)) {
+            stop += 2;
+        }
+        // "Asked by reporters at the time if ...": the question starts at its opener.
+        let start = toks[ce..stop]
+            .iter()
+            .position(|t| QUESTION_OPENERS.contains(&t.lower().as_str()))
+            .map_or(ce, |k| ce + k);
+        if stop > start + 1 && toks[start..stop].iter().filter(|t| t.is_word()).count() >= 2 {
+            let content = span(&toks[start..stop]);
             return Some(found(cx, None, cue, content, "asked_clause"));
         }
         return None;
@@ -372,6 +384,20 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     if head.starts_with("add") && toks.get(ce).is_some_and(|t| t.text == "to") {
         return None;
     }
+    // "McConnell issued a statement saying ...": the statement's issuer speaks.
+    if head.ends_with("ing") && !after_quote && ci > 0 {
+        let issued = toks[ci - 1].lower();
+        if DOCUMENT_NOUNS.contains(&issued.as_str()) {
+            if let Some(source) = cx
+                .prior
+                .or_else(|| subject(toks))
+                .filter(|s| s.end < toks[ci - 1].start)
+            {
+                let content = content_after(text, s, toks, skip_adverbials(toks, ce), quotes)?;
+                return Some(found(cx, Some(source), cue, content, "coordinated_cue"));
+            }
+        }
+    }
     // Source before the cue: "Trump said", "the president replied".
     if !after_quote && !inverted_after_comma(toks, ci, ce) {
         if let Some((b, e)) = source_before(toks, ci).filter(|&(b, e)| {
@@ -389,6 +415,23 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             let mut after = ce;
             if ADDRESSEE_CUES.contains(&head) {
                 after = skip_addressee(toks, after);
+            } else if toks.get(after).is_some_and(|t| t.text == "to") {
+                // "acknowledging to the New York Times that ..."
+                after = that_ahead(toks, after).unwrap_or(after);
+            } else if head.starts_with("ask") {
+                // "asked Eric Holder whether ...": the question, not the one asked.
+                let k = toks[after.min(toks.len())..].iter().take(8).position(|t| {
+                    matches!(t.lower().as_str(), "whether" | "if" | "why" | "how") || !t.is_word()
+                });
+                if let Some(k) = k.filter(|&k| {
+                    k > 0
+                        && matches!(
+                            toks[after + k].lower().as_str(),
+                            "whether" | "if" | "why" | "how"
+                        )
+                }) {
+                    after += k;
+                }
             }
             // "he said of Cruz": the topic after the cue is not its content.
             if matches!(head, "said" | "says") && toks.get(after).is_some_and(|t| t.text == "of") {
@@ -473,7 +516,10 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         let mut e = np_forward(toks, ce)?;
         // "..., said David Autor, an influential scholar of labor economics.": an
         // appositive running to the sentence end belongs to the source.
-        if toks.get(e).is_some_and(|t| t.text == ",") {
+        let relative = toks
+            .get(e)
+            .is_some_and(|t| matches!(t.text, "who" | "whose" | "familiar" | "close"));
+        if toks.get(e).is_some_and(|t| t.text == ",") || relative {
             let last = toks.len()
                 - usize::from(
                     toks.last()
@@ -483,15 +529,14 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             let clause = |k: usize| {
                 toks.get(k).is_some_and(|t| {
                     let l = t.lower();
-                    l.ends_with("ing")
-                        || matches!(l.as_str(), "who" | "which" | "though" | "however")
+                    l.ends_with("ing") || matches!(l.as_str(), "which" | "though" | "however")
                 })
             };
             let stop = (e + 2..last)
                 .find(|&k| toks[k].text == "," && clause(k + 1))
                 .unwrap_or(last);
             let rest = &toks[e..stop];
-            if !clause(e + 1)
+            if (relative || !clause(e + 1))
                 && rest.len() > 1
                 && rest.len() <= 30
                 && !rest.iter().any(|t| is_quote_mark(t.text))
@@ -586,6 +631,33 @@ fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
     Some(found(cx, Some(source), cue, content, "passive_by"))
 }
 
+/// Words that open the question of "Asked whether ...".
+const QUESTION_OPENERS: &[&str] = &[
+    "if", "whether", "about", "to", "why", "what", "how", "who", "which", "when", "where",
+];
+
+/// Documents that carry their issuer's words ("released a statement saying").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "response",
+    "letter",
+    "release",
+    "tweet",
+    "video",
+    "message",
+    "post",
+    "ad",
+    "email",
+    "memo",
+    "note",
+    "report",
+    "op-ed",
+    "editorial",
+    "order",
+    "ruling",
+    "motion",
+];
+
 /// Whether a cue right after a comma takes its source after it: a name or a determined
 /// noun phrase that runs to the sentence end or to an appositive comma.
 fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
@@ -654,11 +726,27 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         return Some((head, ci));
     }
     if toks[ci - 1].text != "," {
+        // "the regret he acknowledged": a pronoun ending the phrase is the source.
+        let pronoun = matches!(
+            toks[ci - 1].lower().as_str(),
+            "he" | "she" | "they" | "i" | "we"
+        );
+        if pronoun {
+            return Some((ci - 1, ci));
+        }
         return np_backward(toks, ci).map(|b| (b, ci));
     }
     // The aside between the previous comma and this one.
     let pc = toks[..ci - 1].iter().rposition(|t| t.text == ",")?;
     let aside = &toks[pc + 1..ci - 1];
+    // "Woodrow Benford, 58, who lives outside Minneapolis, says": an age is no head.
+    let age = pc >= 3
+        && toks[pc - 1].text.chars().all(|c| c.is_ascii_digit())
+        && toks[pc - 2].text == ",";
+    if age {
+        let head = np_backward(toks, pc - 2)?;
+        return Some((head, ci));
+    }
     if aside.is_empty() || aside.len() > 40 || aside.iter().any(|t| is_quote_mark(t.text)) {
         return None;
     }
@@ -690,7 +778,11 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             | "nonetheless"
             | "meantime"
     );
-    if aside[0].lower().ends_with("ing") || discourse {
+    let participle = {
+        let l = aside[0].lower();
+        (l.ends_with("ing") || l.ends_with("ed")) && !aside[0].is_capitalized()
+    };
+    if participle || discourse {
         // A participial aside is not part of the source: keep only the phrase before.
         return Some((head, pc));
     }
@@ -705,7 +797,7 @@ fn intro(toks: &[Token], b: usize) -> bool {
         return true;
     };
     let l = first.lower();
-    b < 4
+    b < 2
         || is_time_word(&l)
         || l.ends_with("ing")
         || matches!(
@@ -734,9 +826,22 @@ fn is_dash(t: &str) -> bool {
     matches!(t, "—" | "–" | "-")
 }
 
+/// The "that" opening a content a few words after token `i`, with only words between
+/// ("told delegates here that", "to the New York Times on Friday that").
+fn that_ahead(toks: &[Token], i: usize) -> Option<usize> {
+    let k = toks[i.min(toks.len())..]
+        .iter()
+        .take(8)
+        .position(|t| t.text == "that" || !t.is_word())?;
+    (k > 0 && toks[i + k].text == "that").then_some(i + k)
+}
+
 /// Skips the addressee of "told"/"asked": a pronoun, a plural noun, "the crowd", or a
 /// capitalized name ("the New York Times", "Fox News").
 fn skip_addressee(toks: &[Token], i: usize) -> usize {
+    if let Some(k) = that_ahead(toks, i) {
+        return k;
+    }
     let Some(t) = toks.get(i) else { return i };
     let l = t.lower();
     if matches!(
@@ -862,6 +967,33 @@ fn content_after(
         return None;
     }
     let mut end = s.end.min(text.len());
+    // "When reporters asked about her weaknesses, they shifted topics": a cue in an
+    // opening subordinate clause has the clause's rest as its content.
+    let subordinate = toks.first().is_some_and(|f| {
+        matches!(
+            f.lower().as_str(),
+            "when"
+                | "while"
+                | "although"
+                | "though"
+                | "if"
+                | "after"
+                | "before"
+                | "because"
+                | "since"
+                | "once"
+                | "unless"
+                | "whereas"
+        )
+    });
+    if subordinate {
+        let comma = toks.iter().position(|x| {
+            x.text == "," && !quotes.iter().any(|q| q.start < x.start && x.end <= q.end)
+        });
+        if let Some(k) = comma.filter(|&k| k > i + 1) {
+            end = toks[k].start;
+        }
+    }
     // A trailing non-restrictive clause (", who ...", ", saying ...") is not content.
     for k in i + 2..toks.len().saturating_sub(1) {
         let next = toks[k + 1].lower();

@@ -348,6 +348,12 @@ pub fn is_abbreviation(word: &str) -> bool {
                 | "capt"
                 | "sgt"
                 | "prof"
+                | "ft"
+                | "mt"
+                | "rev"
+                | "maj"
+                | "cmdr"
+                | "gens"
         )
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || (word.contains('.')
@@ -407,7 +413,27 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
                 | "from"
         );
     if intro {
-        i = toks.iter().position(|t| t.text == ",")? + 1;
+        // Past the introductory chunks ("At an event in Ames, Iowa, on Sunday, Mrs.
+        // Clinton tried ..."): the first chunk opening with a noun phrase and a verb.
+        let commas: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.text == ",")
+            .map(|(k, _)| k + 1)
+            .take(4)
+            .collect();
+        i = *commas.first()?;
+        for &c in &commas {
+            let Some(t) = toks.get(c) else { break };
+            let opens = t.is_capitalized() || DETERMINERS.contains(&t.lower().as_str());
+            let verb_after = np_forward(toks, c)
+                .and_then(|e| toks.get(e))
+                .is_some_and(|n| n.is_word() && !n.is_capitalized());
+            if opens && verb_after {
+                i = c;
+                break;
+            }
+        }
     }
     // A personal pronoun is the whole subject ("he held his fire, calling ...").
     if matches!(
