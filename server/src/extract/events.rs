@@ -23,6 +23,7 @@ pub fn assemble(
     attributions: &[Attribution],
     anchor: Option<NaiveDate>,
 ) -> (Vec<Event>, usize) {
+    // Mentions come sorted by start, sentences in text order: both are searched by bisection.
     let datable: Vec<&TimexMention> = timexes
         .iter()
         .filter(|t| {
@@ -30,27 +31,40 @@ pub fn assemble(
                 && range_of(&t.value, anchor).is_some()
         })
         .collect();
-    let owner = assign_mentions(text, sentences, &datable, attributions);
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, a) in attributions.iter().enumerate() {
+        if let Some(list) = by_sentence.get_mut(a.sentence) {
+            list.push(i);
+        }
+    }
+    let mut owned: Vec<Vec<usize>> = vec![Vec::new(); attributions.len()];
+    for (k, t) in datable.iter().enumerate() {
+        if let Some(owner) = owner_of(text, sentences, &by_sentence, attributions, t) {
+            owned[owner].push(k);
+        }
+    }
     let mut events = Vec::new();
     let mut undated = 0;
     for (index, attribution) in attributions.iter().enumerate() {
         let Some(sentence) = sentences.get(attribution.sentence).copied() else {
             continue;
         };
-        let own: Option<&TimexMention> = datable
+        let cue = (attribution.cue.start, attribution.cue.end);
+        let own = owned[index]
             .iter()
-            .zip(&owner)
-            .filter(|(_, o)| **o == Some(index))
-            .map(|(t, _)| *t)
-            .min_by_key(|t| {
-                distance(
-                    (t.start, t.end),
-                    (attribution.cue.start, attribution.cue.end),
-                )
-            });
-        let dated = match own.or_else(|| {
-            opening_clause_mention(text, sentence, &datable, &owner, attributions, index)
-        }) {
+            .map(|&k| datable[k])
+            .min_by_key(|t| distance((t.start, t.end), cue));
+        let opening = || {
+            let opener = opening_clause(
+                text,
+                sentence,
+                &by_sentence[attribution.sentence],
+                attributions,
+                index,
+            )?;
+            owned[opener].first().map(|&k| datable[k])
+        };
+        let dated = match own.or_else(opening) {
             Some(t) => date_mention(text, t, anchor),
             None => when_clause_date(text, sentence, &datable, attribution, anchor)
                 .or_else(|| anchor.map(|a| (reported(a), "date:reported"))),
@@ -71,43 +85,47 @@ pub fn assemble(
     (events, undated)
 }
 
-/// For each datable mention, the attribution it dates: the nearest cue in its sentence, except
-/// that "since X" belongs to the cue before it (a perfect tense: "has called for ... since 2019")
-/// and a statement's own content or quote does not date the statement.
-fn assign_mentions(
+/// The sentence holding `start..end`, found by bisection.
+fn sentence_of(sentences: &[Sentence], start: usize, end: usize) -> Option<usize> {
+    let i = sentences
+        .partition_point(|s| s.start <= start)
+        .checked_sub(1)?;
+    (end <= sentences[i].end).then_some(i)
+}
+
+/// The attribution a datable mention dates: the nearest cue in its sentence, except that
+/// "since X" belongs to the cue before it (a perfect tense: "has called for ... since 2019") and a
+/// statement's own content or quote does not date the statement.
+fn owner_of(
     text: &str,
     sentences: &[Sentence],
-    datable: &[&TimexMention],
+    by_sentence: &[Vec<usize>],
     attributions: &[Attribution],
-) -> Vec<Option<usize>> {
-    datable
-        .iter()
-        .map(|t| {
-            let sentence = sentences
+    t: &TimexMention,
+) -> Option<usize> {
+    let sentence = sentence_of(sentences, t.start, t.end)?;
+    let since = preceded_by(text, t.start, "since");
+    let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
+        let a = &attributions[i];
+        since
+            || a.kind == AttributionKind::Action
+            || ![a.content, a.quote]
                 .iter()
-                .position(|s| s.start <= t.start && t.end <= s.end)?;
-            let since = preceded_by(text, t.start, "since");
-            let candidates = attributions.iter().enumerate().filter(|(_, a)| {
-                a.sentence == sentence
-                    && (since
-                        || a.kind == AttributionKind::Action
-                        || ![a.content, a.quote]
-                            .iter()
-                            .flatten()
-                            .any(|c| c.start <= t.start && t.end <= c.end))
-            });
-            if since {
-                candidates
-                    .filter(|(_, a)| a.cue.end <= t.start)
-                    .max_by_key(|(_, a)| a.cue.end)
-                    .map(|(i, _)| i)
-            } else {
-                candidates
-                    .min_by_key(|(_, a)| distance((t.start, t.end), (a.cue.start, a.cue.end)))
-                    .map(|(i, _)| i)
-            }
+                .flatten()
+                .any(|c| c.start <= t.start && t.end <= c.end)
+    });
+    if since {
+        candidates
+            .filter(|&i| attributions[i].cue.end <= t.start)
+            .max_by_key(|&i| attributions[i].cue.end)
+    } else {
+        candidates.min_by_key(|&i| {
+            distance(
+                (t.start, t.end),
+                (attributions[i].cue.start, attributions[i].cue.end),
+            )
         })
-        .collect()
+    }
 }
 
 fn date_mention(
@@ -148,27 +166,22 @@ fn date_mention(
 }
 
 /// "Asked by reporters at the time ..., the president replied": a sentence that opens with a
-/// participle clause carrying a time gives that time to the main clause's cue too.
-fn opening_clause_mention<'a>(
+/// participle clause carrying a time gives that time to the main clause's cue too. Returns the
+/// opening attribution, if the sentence has one before `index`.
+fn opening_clause(
     text: &str,
     sentence: Sentence,
-    datable: &[&'a TimexMention],
-    owner: &[Option<usize>],
+    in_sentence: &[usize],
     attributions: &[Attribution],
     index: usize,
-) -> Option<&'a TimexMention> {
-    let opener = attributions.iter().position(|a| {
-        a.sentence == attributions[index].sentence
-            && a.cue.start < attributions[index].cue.start
+) -> Option<usize> {
+    in_sentence.iter().copied().find(|&j| {
+        let a = &attributions[j];
+        a.cue.start < attributions[index].cue.start
             && text
                 .get(sentence.start..a.cue.start)
                 .is_some_and(|before| before.trim().is_empty())
-    })?;
-    datable
-        .iter()
-        .zip(owner)
-        .find(|(_, o)| **o == Some(opener))
-        .map(|(t, _)| *t)
+    })
 }
 
 /// "..., when he said ...": a cue in a "when" clause happened at the time named before it.
@@ -192,9 +205,11 @@ fn when_clause_date(
     if !before.contains("when ") {
         return None;
     }
-    let earlier = datable
+    let from = datable.partition_point(|t| t.start < sentence.start);
+    let to = datable.partition_point(|t| t.start < clause_start);
+    let earlier = datable[from..to.max(from)]
         .iter()
-        .filter(|t| sentence.start <= t.start && t.end <= clause_start)
+        .filter(|t| t.end <= clause_start)
         .max_by_key(|t| t.start)?;
     let mut when = when_of_mention(
         &earlier.value,
