@@ -2,5 +2,6 @@
 
 pub mod api;
 pub mod export;
+pub mod forms;
 pub mod framing;
 pub mod oembed;

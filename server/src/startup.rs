@@ -17,7 +17,7 @@ use tower_http::services::ServeDir;
 use crate::extract::document::{
     derive_title, parse_document, parse_metadata, publication_date, DocumentMeta,
 };
-use crate::routes::{api, export, framing, oembed};
+use crate::routes::{api, export, forms, framing, oembed};
 use crate::store::{NewDocument, Store};
 
 /// What every handler can reach.
@@ -66,6 +66,7 @@ pub fn app(store: Arc<Store>, site_root: &Path) -> Router {
         .route("/api/timelines", post(api::add_timeline))
         .route("/api/timelines/{slug}/{file}", get(export::export))
         .route("/oembed", get(oembed::oembed))
+        .route("/documents", post(forms::add_document))
         .route("/_fn/{*name}", get(server_functions).post(server_functions))
         .leptos_routes_with_context(&state, routes, pages_context, move || {
             shell(shell_options.clone())

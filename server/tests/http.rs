@@ -376,3 +376,51 @@ async fn health_and_unknown_paths() {
     let unknown = get(&format!("{}/no/such/page", server.base)).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_add_document_form_works_without_javascript() {
+    let server = support::start().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = get(&format!("{}/documents", server.base))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"action="/documents""#) && page.contains(r#"name="text""#));
+
+    let form = "title=Roe&published=2024-03-06&text=Senator+Jane+Roe+said+on+Monday+that+the+bill+would+pass.";
+    let response = client
+        .post(format!("{}/documents", server.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/documents/2");
+
+    let bad = "published=March+6&text=A+%3Cb%3Etext%3C%2Fb%3E+worth+keeping.";
+    let response = client
+        .post(format!("{}/documents", server.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("is not a date"), "the error is shown");
+    assert!(
+        html.contains("A &lt;b&gt;text&lt;/b&gt; worth keeping."),
+        "the typed text is kept, escaped"
+    );
+    let (_, docs) = json(&format!("{}/api/documents", server.base)).await;
+    assert_eq!(
+        docs["documents"].as_array().unwrap().len(),
+        2,
+        "the bad one is not stored"
+    );
+}

@@ -13,6 +13,17 @@ pub fn DocumentsPage() -> impl IntoView {
         <SiteHeader/>
         <main class="page">
             <h1 class="page-title">"Documents"</h1>
+            <details class="add-document">
+                <summary>"Add a document"</summary>
+                <form class="add-document-form" method="post" action="/documents">
+                    <label>"Title " <input name="title" placeholder="From the first sentence if empty"/></label>
+                    <label>"Published " <input type="date" name="published"/></label>
+                    <label>"Outlet " <input name="source"/></label>
+                    <label>"URL " <input type="url" name="url"/></label>
+                    <label>"Text " <textarea name="text" rows="12" required=true></textarea></label>
+                    <button type="submit">"Add and extract"</button>
+                </form>
+            </details>
             <Suspense fallback=|| view! { <p class="loading">"Loading the documents…"</p> }>
                 {move || Suspend::new(async move {
                     match documents.await {

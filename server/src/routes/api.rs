@@ -72,7 +72,8 @@ pub async fn add_document(
     Ok((StatusCode::CREATED, Json(added)))
 }
 
-fn add(store: &Store, request: AddDocument) -> Result<Value, AppError> {
+/// Validates, extracts and stores a document; the API and the form both come here.
+pub(crate) fn add(store: &Store, request: AddDocument) -> Result<Value, AppError> {
     if request.text.len() > MAX_DOCUMENT_BYTES {
         return Err(AppError::BadRequest(format!(
             "text: {} bytes is more than the {MAX_DOCUMENT_BYTES} bytes a document may have",

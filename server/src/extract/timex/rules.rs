@@ -184,9 +184,15 @@ fn build_century(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
 }
 
 fn build_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    // TimeBank writes an evening into the value but mostly dates a morning
+    // or a night as the day (often leaving "night" out of the extent).
+    let part = text(c, "part")
+        .and_then(lexicon::day_part_code)
+        .filter(|p| *p == "EV");
     Some(Spec::Weekday {
         day: lexicon::weekday(text(c, "wd")?)?,
         direction: direction(text(c, "rel")),
+        part,
     })
 }
 
@@ -374,6 +380,16 @@ fn build_fuzzy(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     if word.ends_with("future") && after.starts_with(" of ") {
         return None;
     }
+    // "Now, he says, ..." opening a sentence is a discourse marker that
+    // moves the story on; TimeBank leaves it (and "Currently, ...") out.
+    let sentence_start = s
+        .before
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '`', '\'', '\n'])
+        || s.before.trim().is_empty();
+    if (word == "now" || word == "currently") && after.starts_with(',') && sentence_start {
+        return None;
+    }
     Some(Spec::Literal(if c.name("present").is_some() {
         "PRESENT_REF"
     } else if c.name("past").is_some() {
@@ -494,7 +510,13 @@ fn build_vague_duration(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
 fn build_set(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let word = lower(c, "adv").or_else(|| lower(c, "unit"))?;
     // "average daily volume" is a measure per day, not a recurring event.
-    if s.before.to_ascii_lowercase().ends_with("average ") {
+    let before = s.before.to_ascii_lowercase();
+    if before.ends_with("average ") {
+        return None;
+    }
+    // "to rise 8.5% annually" is a growth rate, not something that recurs.
+    let before = before.trim_end();
+    if c.name("adv").is_some() && (before.ends_with('%') || before.ends_with("percent")) {
         return None;
     }
     let value = match word.as_str() {
@@ -561,6 +583,7 @@ fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         Some(Box::new(Spec::Weekday {
             day: lexicon::weekday(wd)?,
             direction: Direction::Tense,
+            part: None,
         }))
     } else if let Some(d) = text(c, "dd") {
         Some(Box::new(Spec::DayOffset {
@@ -710,7 +733,7 @@ pub static RULES: &[Rule] = &[
     rule!(
         "weekday",
         true,
-        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<wd>{WEEKDAY})\b(?:\s+{PART}\b)?",
+        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<wd>{WEEKDAY})\b(?:\s+(?P<part>{PART})\b)?",
         build_weekday,
         ["Friday", "last Friday", "Earlier [Sunday]", "Friday night"],
         ["Robinson Crusoe's man"]
@@ -876,19 +899,30 @@ pub static RULES: &[Rule] = &[
         ],
         ["fall"]
     ),
+    // The adjective "recent" is left out: TimeBank annotates "the recent
+    // sale" less often than not, while "recently" it mostly does.
     rule!(
         "fuzzy",
         true,
-        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|recent|lately|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
+        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|lately|the\s+past)|(?P<future>the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
         build_fuzzy,
-        ["now", "recently", "the future", "currently"],
         [
+            "now",
+            "recently",
+            "the future",
+            "currently",
+            "For [now], it waits"
+        ],
+        [
+            "[Now], he says, it looks bad",
+            "the [recent] sale",
             "former",
             "knowledge",
             "future",
             "as soon as",
             "previously",
-            "[the future] of Europe"
+            "[the future] of Europe",
+            "for the foreseeable future"
         ]
     ),
     rule!(
@@ -943,7 +977,11 @@ pub static RULES: &[Rule] = &[
         r"\b(?:(?P<adv>hourly|daily|nightly|weekly|monthly|annually|yearly)|(?:every|each|per|once\s+a|twice\s+a)\s+(?P<unit>hour|day|night|week|month|quarter|year|morning|afternoon|evening|{WEEKDAY}))\b",
         build_set,
         ["daily", "every day", "each Thursday", "annually"],
-        ["dailies", "the average [daily] volume"]
+        [
+            "dailies",
+            "the average [daily] volume",
+            "to rise 8.5% [annually]"
+        ]
     ),
     rule!(
         "weekday_set",

@@ -133,8 +133,13 @@ pub enum Spec {
     Decade(i32),
     /// A century as its first two digits ("the 20th century" -> 19).
     Century(i32),
-    /// "Friday", "last Friday", "Friday night" (TimeBank dates the latter as a day).
-    Weekday { day: Weekday, direction: Direction },
+    /// "Friday", "last Friday", "Friday evening"; `part` is the TIMEX3 code
+    /// of a part of the day that the value keeps ("EV").
+    Weekday {
+        day: Weekday,
+        direction: Direction,
+        part: Option<&'static str>,
+    },
     /// "today", "yesterday", "tonight", "this morning".
     DayOffset {
         days: i64,
@@ -316,9 +321,11 @@ impl Spec {
                 year,
                 direction,
             } => day_value(holiday_date(a, *holiday, *year, *direction, ctx.future)),
-            Spec::Weekday { day, direction } => weekday_date(a, *day, *direction, ctx.future)
-                .format("%Y-%m-%d")
-                .to_string(),
+            Spec::Weekday {
+                day,
+                direction,
+                part,
+            } => with_part(weekday_date(a, *day, *direction, ctx.future), *part),
             Spec::DayOffset { days, part } => with_part(a + Duration::days(*days), *part),
             Spec::Relative { unit, offset } | Spec::Shifted { unit, offset } => {
                 relative(a, *unit, *offset, ctx.future)
@@ -636,8 +643,15 @@ mod tests {
         let fri = Spec::Weekday {
             day: Weekday::Fri,
             direction: Direction::Tense,
+            part: None,
         };
         assert_eq!(value(fri), "2025-02-14");
+        let fri_evening = Spec::Weekday {
+            day: Weekday::Fri,
+            direction: Direction::Tense,
+            part: Some("EV"),
+        };
+        assert_eq!(value(fri_evening), "2025-02-14TEV");
         let week = Spec::Relative {
             unit: Unit::Week,
             offset: -1,
@@ -706,6 +720,7 @@ mod tests {
         let fri = Spec::Weekday {
             day: Weekday::Fri,
             direction: Direction::Tense,
+            part: None,
         };
         assert_eq!(fri.resolve(None, Context::default()), "XXXX-WXX-5");
     }
