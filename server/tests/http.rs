@@ -100,6 +100,14 @@ async fn document_page_highlights_event_sentences() {
     assert_eq!(response.status(), StatusCode::OK);
     let html = response.text().await.unwrap();
     assert!(html.contains("<mark"), "highlighted sentences");
+    let (_, events) = json(&format!("{}/api/events?doc=1", server.base)).await;
+    for event in events["events"].as_array().unwrap() {
+        let anchor = format!("id=\"event-{}\"", event["id"].as_str().unwrap());
+        assert!(
+            html.contains(&anchor),
+            "every event has an anchor in its document: {anchor}"
+        );
+    }
     assert!(html.contains("Stranger things have happened"));
     assert!(html.contains("Feb. 18, 2025"), "publication date shown");
     assert!(

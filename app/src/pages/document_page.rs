@@ -69,7 +69,12 @@ fn render_document(DocumentView { document, events }: DocumentView) -> impl Into
                     Segment::Marked { text, event_ids } => {
                         let anchor = format!("event-{}", event_ids[0]);
                         let ids = event_ids.join(" ");
-                        view! { <mark id=anchor data-event-ids=ids>{text}</mark> }.into_any()
+                        // Every event sharing the sentence gets an anchor of its own.
+                        let more = event_ids[1..]
+                            .iter()
+                            .map(|id| view! { <span id=format!("event-{id}")></span> })
+                            .collect_view();
+                        view! { <mark id=anchor data-event-ids=ids>{more}{text}</mark> }.into_any()
                     }
                 }).collect_view()}
             </div>
