@@ -1,6 +1,9 @@
 //! Scales, ticks and lanes as plain functions over plain data. The Leptos view and the plotters
 //! SVG export both call these, so what a user exports matches what they saw.
 
+/// At most this many publication dates are marked on the axis.
+pub const MAX_PUBLICATION_MARKERS: usize = 6;
+
 mod lanes;
 mod scale;
 mod ticks;
@@ -9,5 +12,5 @@ pub use lanes::{
     label_px, layout, mark_label, Lane, LaneBy, Placement, TimelineLayout, AXIS_HEIGHT,
     LABEL_CHAR_PX, LANE_HEADER_HEIGHT, ROW_HEIGHT,
 };
-pub use scale::{date_of, day_number, Viewport};
+pub use scale::{date_of, day_number, publication_markers, Viewport};
 pub use ticks::{ticks, Tick, TickUnit};

@@ -97,6 +97,29 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
                 .map_err(err)?;
         }
 
+        let marker_style = TextStyle::from(("sans-serif", 11).into_font()).color(&ACTION);
+        let markers = geom::publication_markers(
+            data.documents.iter().filter_map(|d| d.published),
+            geom::MAX_PUBLICATION_MARKERS,
+        );
+        for day in markers {
+            let mx = layout.view.x(geom::day_number(day) + 0.5, inner_width);
+            if (0.0..=inner_width).contains(&mx) {
+                root.draw(&PathElement::new(
+                    vec![(x(mx), axis_y), (x(mx), y(layout.height - 8.0))],
+                    ACTION.mix(0.5).stroke_width(1),
+                ))
+                .map_err(err)?;
+                let label = format!("Published {}", app::model::format_day(day));
+                root.draw_text(
+                    &label,
+                    &marker_style.pos(Pos::new(HPos::Right, VPos::Top)),
+                    (x(mx) - 3, y(2.0)),
+                )
+                .map_err(err)?;
+            }
+        }
+
         let label_style = TextStyle::from(("sans-serif", 12).into_font())
             .color(&INK)
             .pos(Pos::new(HPos::Left, VPos::Center));

@@ -132,12 +132,30 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             .map(|p| case_insensitive(&format!("^(?:{p})")))
             .collect(),
         future: case_insensitive(
-            r"(?:\b(?:will|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
+            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
         pluperfect: case_insensitive(r"\bhad\b"),
         quarterly: case_insensitive(r"\bquarter"),
     }
 });
+
+/// The clause `before` ends with: the text after its last punctuation mark,
+/// except the period of an initial ("Daniel P. Davison"), which ends no clause.
+fn clause_before(before: &str) -> &str {
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(['.', ',', ';', '"', '\n']) {
+        let b = before.as_bytes();
+        let initial = b[i] == b'.'
+            && i >= 1
+            && b[i - 1].is_ascii_uppercase()
+            && (i == 1 || !b[i - 2].is_ascii_alphanumeric());
+        if !initial {
+            return &before[i + 1..];
+        }
+        end = i;
+    }
+    before
+}
 
 /// The largest char boundary of `text` not above `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -188,11 +206,29 @@ impl Engine {
     fn future_before(&self, text: &str, start: usize) -> bool {
         let from = ceil_boundary(text, start.saturating_sub(TENSE_WINDOW));
         let before = &text[from..start];
-        let clause = before
-            .rfind(['.', ',', ';', '"', '\n'])
-            .map_or(before, |i| &before[i + 1..]);
+        let clause = clause_before(before);
+        // The preposition right before the date outranks the verb: "since
+        // February" looks back, "by August" sets a deadline ahead.
+        let last_word = clause
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match last_word.as_str() {
+            "since" => return false,
+            "by" | "through" => return !self.pluperfect.is_match(clause),
+            _ => {}
+        }
         // "had been due to expire Friday": a plan already in the past.
         self.future.is_match(clause) && !self.pluperfect.is_match(clause)
+    }
+
+    /// Whether the sentence goes on in the past perfect right after `end`:
+    /// "Until Thursday, they had not called him a suspect" looks back.
+    fn pluperfect_after(&self, text: &str, end: usize) -> bool {
+        let after = &text[end..floor_boundary(text, end + TENSE_WINDOW / 2)];
+        let sentence = after.find(['.', ';', '\n']).map_or(after, |i| &after[..i]);
+        self.pluperfect.is_match(sentence)
     }
 }
 
@@ -217,8 +253,13 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             continue;
         };
         let rule = &RULES[i];
+        // "get around Wednesday's ruling": a possessive date names an event
+        // already known, whatever the tense of the verb it hangs from.
+        let possessive = text[end..].starts_with("'s");
         let ctx = Context {
-            future: engine.future_before(text, p),
+            future: engine.future_before(text, p)
+                && !possessive
+                && !engine.pluperfect_after(text, end),
             quarterly,
             quarter,
         };

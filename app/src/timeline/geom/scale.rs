@@ -117,6 +117,21 @@ impl Viewport {
     }
 }
 
+/// The publication dates worth marking on the axis: distinct, sorted, and only when there are
+/// few enough (at most `max`) to stay readable.
+pub fn publication_markers(
+    dates: impl IntoIterator<Item = NaiveDate>,
+    max: usize,
+) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = dates.into_iter().collect();
+    dates.sort();
+    dates.dedup();
+    if dates.len() > max {
+        dates.clear();
+    }
+    dates
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +167,16 @@ mod tests {
     fn pan_moves_by_fraction_of_width() {
         let view = Viewport::new(0.0, 100.0).pan(0.25);
         assert_eq!((view.start, view.end), (25.0, 125.0));
+    }
+
+    #[test]
+    fn few_publication_dates_are_marked() {
+        let d = |day| NaiveDate::from_ymd_opt(2025, 2, day).unwrap();
+        assert_eq!(
+            publication_markers([d(18), d(3), d(18)], 4),
+            vec![d(3), d(18)]
+        );
+        assert!(publication_markers((1..=9).map(d), 4).is_empty());
     }
 
     #[test]

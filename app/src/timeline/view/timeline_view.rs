@@ -194,6 +194,23 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 .collect_view()
         })
     };
+    let markers = geom::publication_markers(
+        documents.iter().filter_map(|d| d.published),
+        geom::MAX_PUBLICATION_MARKERS,
+    );
+    let publication_markers = move || {
+        layout.with(|l| {
+            markers
+                .iter()
+                .map(|day| {
+                    let left = percent(l.view.x(geom::day_number(*day) + 0.5, l.width), l.width);
+                    let label = format!("Published {}", format_day(*day));
+                    let title = label.clone();
+                    view! { <span class="pub-marker" style=format!("left:{left:.3}%") title=title>{label}</span> }
+                })
+                .collect_view()
+        })
+    };
     let ticks = move || {
         layout.with(|l| {
             l.ticks
@@ -240,7 +257,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 on:pointerleave=end_drag
                 on:keydown=on_key
             >
-                <div class="axis" aria-hidden="true">{ticks}</div>
+                <div class="axis" aria-hidden="true">{ticks}{publication_markers}</div>
                 <div class="lanes" aria-hidden="true">{lane_headers}</div>
                 <div class="marks">{marks}</div>
             </div>

@@ -205,7 +205,12 @@ fn day_offset(word: &str) -> Option<i64> {
     })
 }
 
-fn build_deictic_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+fn build_deictic_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "the people of tomorrow", "many of today's computers": after "of" the
+    // word means an era, not a day.
+    if s.before.to_ascii_lowercase().ends_with(" of ") {
+        return None;
+    }
     let word = text(c, "w")?;
     let part = text(c, "part")
         .or((word.eq_ignore_ascii_case("tonight")).then_some("night"))
@@ -744,7 +749,7 @@ pub static RULES: &[Rule] = &[
         r"\b(?:(?:early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?",
         build_deictic_day,
         ["yesterday", "late yesterday", "tomorrow morning", "tonight"],
-        ["todays"]
+        ["todays", "many of [today]'s computers"]
     ),
     rule!(
         "part_of_day",
