@@ -183,7 +183,31 @@ fn build_century(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     (1..=22).contains(&n).then_some(Spec::Century(n - 1))
 }
 
-fn build_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+fn build_weekday(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let weekday = build_plain_weekday(c, s)?;
+    // "the previous Friday" is the one before the Friday the story is at,
+    // which in news is the last one; "the day before last Tuesday" counts
+    // a day from the weekday.
+    let previous =
+        lower(c, "prev").is_some_and(|w| w.contains("previous") || w.contains("preceding"));
+    let weekday = if previous {
+        Spec::DayShift {
+            days: -7,
+            of: Box::new(weekday),
+        }
+    } else {
+        weekday
+    };
+    Some(match lower(c, "shift") {
+        Some(w) => Spec::DayShift {
+            days: if w.contains("before") { -1 } else { 1 },
+            of: Box::new(weekday),
+        },
+        None => weekday,
+    })
+}
+
+fn build_plain_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     // TimeBank writes an evening into the value but mostly dates a morning
     // or a night as the day (often leaving "night" out of the extent).
     let part = text(c, "part")
@@ -191,7 +215,11 @@ fn build_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
         .filter(|p| *p == "EV");
     Some(Spec::Weekday {
         day: lexicon::weekday(text(c, "wd")?)?,
-        direction: direction(text(c, "rel")),
+        direction: if c.name("prev").is_some() {
+            Direction::Last
+        } else {
+            direction(text(c, "rel"))
+        },
         part,
     })
 }
@@ -738,9 +766,16 @@ pub static RULES: &[Rule] = &[
     rule!(
         "weekday",
         true,
-        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<wd>{WEEKDAY})\b(?:\s+(?P<part>{PART})\b)?",
+        r"\b(?P<shift>day\s+(?:before|after)\s+)?(?:(?P<prev>the\s+(?:previous|preceding))\s+|(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<wd>{WEEKDAY})\b(?:\s+(?P<part>{PART})\b)?",
         build_weekday,
-        ["Friday", "last Friday", "Earlier [Sunday]", "Friday night"],
+        [
+            "Friday",
+            "last Friday",
+            "Earlier [Sunday]",
+            "Friday night",
+            "the previous Friday",
+            "The [day before last Tuesday]'s hearing"
+        ],
         ["Robinson Crusoe's man"]
     ),
     rule!(
@@ -778,9 +813,11 @@ pub static RULES: &[Rule] = &[
             "the following year",
             "the previous day",
             "the next day",
-            "the end of the month"
+            "the end of the month",
+            "earlier [this week]"
         ],
         [
+            "[earlier this week]",
             "the weeks",
             "the month",
             "[the week] of March 6",
@@ -1056,6 +1093,19 @@ fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // vague; only "the weekend" and period-end phrases ("the end of the
     // month") resolve to the current unit.
     let phrase = c.get(0)?.as_str().to_ascii_lowercase();
+    // TimeBank leaves "earlier" out of "earlier this week" (a week is too
+    // short to be split), though not out of "earlier this year".
+    if unit == Unit::Week && (phrase.starts_with("earlier") || phrase.starts_with("later")) {
+        return None;
+    }
+    // "This quarter's loss" is the quarter the report is about, which need
+    // not be the calendar quarter of the publication.
+    if unit == Unit::Quarter && rel == "this" && s.after.starts_with("'s") {
+        return Some(Spec::ReportedQuarter {
+            year: None,
+            year_offset: 0,
+        });
+    }
     // "the week of March 6" names its week by the date, tagged on its own.
     if rel == "the" && phrase == "the week" && !s.after.starts_with(" of") {
         return Some(Spec::StoryWeek);

@@ -140,6 +140,9 @@ pub enum Spec {
         direction: Direction,
         part: Option<&'static str>,
     },
+    /// A day counted from another date: "the day before last Tuesday" is
+    /// last Tuesday moved by -1 day.
+    DayShift { days: i64, of: Box<Spec> },
     /// "today", "yesterday", "tonight", "this morning".
     DayOffset {
         days: i64,
@@ -327,6 +330,15 @@ impl Spec {
                 part,
             } => with_part(weekday_date(a, *day, *direction, ctx.future), *part),
             Spec::DayOffset { days, part } => with_part(a + Duration::days(*days), *part),
+            Spec::DayShift { days, of } => {
+                let base = of.resolve_anchored(a, ctx);
+                let date = base
+                    .get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                date.map_or(base, |d| {
+                    (d + Duration::days(*days)).format("%Y-%m-%d").to_string()
+                })
+            }
             Spec::Relative { unit, offset } | Spec::Shifted { unit, offset } => {
                 relative(a, *unit, *offset, ctx.future)
             }
@@ -652,6 +664,15 @@ mod tests {
             part: Some("EV"),
         };
         assert_eq!(value(fri_evening), "2025-02-14TEV");
+        let day_before = Spec::DayShift {
+            days: -1,
+            of: Box::new(Spec::Weekday {
+                day: Weekday::Fri,
+                direction: Direction::Last,
+                part: None,
+            }),
+        };
+        assert_eq!(value(day_before), "2025-02-13");
         let week = Spec::Relative {
             unit: Unit::Week,
             offset: -1,
