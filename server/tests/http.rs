@@ -37,7 +37,10 @@ async fn home_page_is_server_rendered_with_the_seed_timeline() {
         "Sheinbaum's Friday statement"
     );
     assert!(html.contains("Feb. 14, 2025"), "a date label");
-    assert!(html.contains("Published Feb. 18, 2025"), "the publication date is marked on the axis");
+    assert!(
+        html.contains("Published Feb. 18, 2025"),
+        "the publication date is marked on the axis"
+    );
     assert!(html.contains(r#"aria-label="Zoom in""#) && html.contains(r#"aria-label="Fit all""#));
     assert!(
         html.contains(r#"type="application/json+oembed""#),

@@ -171,8 +171,9 @@ pub fn rules() -> &'static [RuleInfo] {
 /// [`super::sentences::split`]), in document order, with speakers resolved.
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
     let quotes = text::quotations(text);
-    let statements = statements::find(text, sentences, &quotes);
-    let actions = actions::find(text, sentences, &statements);
+    let shadow = text::ascii_shadow(text);
+    let statements = statements::find(text, &shadow, sentences, &quotes);
+    let actions = actions::find(text, &shadow, sentences, &statements);
     let mut all: Vec<(AttributionKind, Found)> = statements
         .into_iter()
         .map(|f| (AttributionKind::Statement, f))

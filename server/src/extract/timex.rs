@@ -208,7 +208,11 @@ impl Engine {
         let before = &text[from..start];
         let clause = clause_before(before);
         // The preposition right before the date outranks the verb: "since
-        // February" looks back, "by August" sets a deadline ahead.
+        // February" looks back, "by August",
+        // "effective June 1" and "ahead of the weekend" look ahead.
+        if clause.trim_end().to_ascii_lowercase().ends_with("ahead of") {
+            return true;
+        }
         let last_word = clause
             .split_whitespace()
             .last()
@@ -216,11 +220,18 @@ impl Engine {
             .to_ascii_lowercase();
         match last_word.as_str() {
             "since" => return false,
-            "by" | "through" => return !self.pluperfect.is_match(clause),
+            "by" | "through" | "effective" => return !self.pluperfect.is_match(clause),
             _ => {}
         }
         // "had been due to expire Friday": a plan already in the past.
         self.future.is_match(clause) && !self.pluperfect.is_match(clause)
+    }
+
+    /// Whether the date closes a period named just before it: "the fiscal
+    /// year ended Jan. 31".
+    fn ended_before(&self, text: &str, start: usize) -> bool {
+        let before = &text[ceil_boundary(text, start.saturating_sub(12))..start];
+        before.trim_end().to_ascii_lowercase().ends_with(" ended")
     }
 
     /// Whether the sentence goes on in the past perfect right after `end`:
@@ -260,6 +271,7 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             future: engine.future_before(text, p)
                 && !possessive
                 && !engine.pluperfect_after(text, end),
+            ended: engine.ended_before(text, p),
             quarterly,
             quarter,
         };

@@ -23,15 +23,22 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the actions of every sentence; `statements` supplies the speaker of a
 /// sentence for participles that continue it ("Waltz has called for ..., co-introducing").
-pub fn find(text: &str, sentences: &[Sentence], statements: &[Found]) -> Vec<Found> {
+/// The action regex runs on `shadow`, the text's ASCII stand-in (see
+/// [`super::text::ascii_shadow`]).
+pub fn find(text: &str, shadow: &str, sentences: &[Sentence], statements: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
+        let mut matches = ACTION.captures_iter(&shadow[start..end]).peekable();
+        // Most sentences have no action verb; only those that do need their tokens.
+        if matches.peek().is_none() {
+            continue;
+        }
         let toks = tokenize(text, start, end);
-        for m in ACTION.captures_iter(&text[start..end]) {
+        for m in matches {
             let (Some(all), Some(head)) = (m.get(0), m.name("head")) else {
                 continue;
             };
@@ -46,7 +53,9 @@ pub fn find(text: &str, sentences: &[Sentence], statements: &[Found]) -> Vec<Fou
                 .iter()
                 .position(|t| t.start >= cue.end)
                 .unwrap_or(toks.len());
-            let participle = head.as_str().to_lowercase().ends_with("ing");
+            let participle = text[start + head.start()..start + head.end()]
+                .to_lowercase()
+                .ends_with("ing");
             let actor = if participle && ci > 0 && toks[ci - 1].text == "," {
                 statements
                     .iter()

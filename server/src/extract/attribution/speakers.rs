@@ -7,6 +7,8 @@ use super::lexicon::{
 use super::text::{np_backward, tokenize};
 use super::{Span, Speaker};
 
+use std::collections::HashMap;
+
 /// A speaker or actor seen earlier in the document.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -20,6 +22,14 @@ struct Entry {
 #[derive(Default)]
 pub struct Registry {
     entries: Vec<Entry>,
+    // The latest entries the common lookups want, kept up to date by `push` so that a
+    // long document is not scanned back once per source.
+    /// The latest person.
+    last_person: Option<usize>,
+    /// The latest non-person (group, organisation, place).
+    last_group: Option<usize>,
+    /// The latest person with a full name, by the name's last word (the surname).
+    by_surname: HashMap<String, usize>,
 }
 
 impl Registry {
@@ -30,9 +40,11 @@ impl Registry {
         let lower = written.to_lowercase();
         if let Some(&(_, gender)) = PRONOUNS.iter().find(|(p, _)| *p == lower) {
             let found = match gender {
-                Gender::Male | Gender::Female => self.last(|e| e.person),
-                Gender::Plural => self.last(|e| !e.person).or_else(|| self.last(|_| true)),
-                Gender::Neuter => self.last(|e| !e.person),
+                Gender::Male | Gender::Female => self.entry(self.last_person),
+                Gender::Plural => self
+                    .entry(self.last_group)
+                    .or_else(|| self.entries.last().cloned()),
+                Gender::Neuter => self.entry(self.last_group),
                 Gender::Relative => self.relative_antecedent(text, span, sentence_start),
                 Gender::Speaker => None,
             };
@@ -55,16 +67,14 @@ impl Registry {
         let mut antecedent = None;
         // A bare surname ("Trump") is the earlier full name ("Donald Trump").
         if !name.contains(' ') && name.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(e) = self.last(|e| {
-                e.person && e.name.contains(' ') && e.name.rsplit(' ').next() == Some(name.as_str())
-            }) {
+            if let Some(e) = self.entry(self.by_surname.get(&name).copied()) {
                 antecedent = Some(e.span);
                 role = role.or_else(|| e.role.clone());
                 name = e.name.clone();
             }
         }
         let person = is_person(&name, role.is_some());
-        self.entries.push(Entry {
+        self.push(Entry {
             name: name.clone(),
             role: role.clone(),
             span,
@@ -83,7 +93,7 @@ impl Registry {
     fn back_reference(&mut self, written: &str, span: Span, found: Option<Entry>) -> Speaker {
         match found {
             Some(e) => {
-                self.entries.push(Entry { span, ..e.clone() });
+                self.push(Entry { span, ..e.clone() });
                 Speaker {
                     name: e.name,
                     role: e.role,
@@ -98,6 +108,25 @@ impl Registry {
                 antecedent: None,
             },
         }
+    }
+
+    /// Remembers a mention, keeping the latest-entry indexes current.
+    fn push(&mut self, e: Entry) {
+        let k = self.entries.len();
+        if e.person {
+            self.last_person = Some(k);
+            if let Some((_, surname)) = e.name.rsplit_once(' ') {
+                self.by_surname.insert(surname.to_string(), k);
+            }
+        } else {
+            self.last_group = Some(k);
+        }
+        self.entries.push(e);
+    }
+
+    /// The entry at an index from the latest-entry indexes.
+    fn entry(&self, k: Option<usize>) -> Option<Entry> {
+        k.map(|k| self.entries[k].clone())
     }
 
     /// The latest entry matching `pred`.

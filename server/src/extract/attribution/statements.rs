@@ -15,7 +15,8 @@ use super::lexicon::{
     PARTICLE_REQUIRED, STATEMENT_CUES,
 };
 use super::text::{
-    is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward, subject, tokenize, Token,
+    in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
+    quote_ending_at, quote_starting_at, strictly_in_quote, subject, tokenize, Token,
 };
 use super::{Found, Span};
 
@@ -38,8 +39,9 @@ static WEEKDAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("weekday regex")
 });
 
-/// Finds the statements of every sentence.
-pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
+/// Finds the statements of every sentence; the cue regex runs on `shadow`, the text's
+/// ASCII stand-in (see [`super::text::ascii_shadow`]).
+pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
@@ -51,11 +53,11 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
         if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
             found.push(f);
         }
-        for m in CUE.captures_iter(&text[start..end]) {
+        for m in CUE.captures_iter(&shadow[start..end]) {
             let (Some(all), Some(head)) = (m.get(0), m.name("head")) else {
                 continue;
             };
-            let head_l = head.as_str().to_lowercase();
+            let head_l = text[start + head.start()..start + head.end()].to_lowercase();
             // "so-called", "well-known": part of a hyphenated word.
             if text[..start + head.start()].ends_with('-') {
                 continue;
@@ -71,7 +73,9 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                 }
             }
             if let Some(part) = m.name("part") {
-                let p = part.as_str().trim().to_lowercase();
+                let p = text[start + part.start()..start + part.end()]
+                    .trim()
+                    .to_lowercase();
                 let takes = CUE_PARTICLES
                     .iter()
                     .any(|(h, ps)| head_l.starts_with(h) && ps.contains(&p.as_str()));
@@ -98,10 +102,7 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                 cue.end += 1;
             }
             // Words inside a quotation are the quoted speaker's, not attributions.
-            if quotes
-                .iter()
-                .any(|q| q.start < cue.start && cue.end <= q.end)
-            {
+            if in_quote(quotes, cue.start, cue.end) {
                 continue;
             }
             let confidence = STATEMENT_CUES
@@ -123,7 +124,7 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
                 // and cue included.
                 let passive_expect = head_l == "expected"
                     && m.name("pre").is_some_and(|p| {
-                        let p = p.as_str().to_lowercase();
+                        let p = text[start + p.start()..start + p.end()].to_lowercase();
                         ["is ", "are ", "was ", "were "]
                             .iter()
                             .any(|a| p.starts_with(a))
@@ -334,7 +335,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             "when" | "if" | "once" | "after" | "before" | ","
         );
     if head == "asked" && (ci == 0 || opener) {
-        let inside = |t: &Token| quotes.iter().any(|q| q.start < t.start && t.end < q.end);
+        let inside = |t: &Token| strictly_in_quote(quotes, t.start, t.end);
         let mut stop = toks[ce..]
             .iter()
             .position(|t| matches!(t.text, "," | "." | "?") && !inside(t))
@@ -949,7 +950,7 @@ fn content_after(
         return None;
     }
     if is_quote_mark(t.text) {
-        if let Some(q) = quotes.iter().find(|q| q.start == t.start) {
+        if let Some(q) = quote_starting_at(quotes, t.start) {
             // A quoted word inside a clause ("found “evidence” that ...") is not the
             // whole content.
             let s_end = s.end.min(text.len());
@@ -958,7 +959,7 @@ fn content_after(
                     .trim_start()
                     .starts_with(|c: char| c.is_lowercase());
             if !runs_on {
-                return Some(*q);
+                return Some(q);
             }
         }
     }
@@ -987,9 +988,9 @@ fn content_after(
         )
     });
     if subordinate {
-        let comma = toks.iter().position(|x| {
-            x.text == "," && !quotes.iter().any(|q| q.start < x.start && x.end <= q.end)
-        });
+        let comma = toks
+            .iter()
+            .position(|x| x.text == "," && !in_quote(quotes, x.start, x.end));
         if let Some(k) = comma.filter(|&k| k > i + 1) {
             end = toks[k].start;
         }
@@ -997,9 +998,7 @@ fn content_after(
     // A trailing non-restrictive clause (", who ...", ", saying ...") is not content.
     for k in i + 2..toks.len().saturating_sub(1) {
         let next = toks[k + 1].lower();
-        let outside = !quotes
-            .iter()
-            .any(|q| q.start < toks[k].start && toks[k].end <= q.end);
+        let outside = !in_quote(quotes, toks[k].start, toks[k].end);
         if toks[k].text == "," && outside && CLAUSE_OPENERS.contains(&next.as_str()) {
             end = toks[k].start;
             break;
@@ -1018,9 +1017,7 @@ fn content_after(
             let verbal = !verb.is_capitalized()
                 && (STATEMENT_CUES.iter().any(|(h, _)| *h == v)
                     || ACTION_VERBS.contains(&v.as_str()));
-            let outside = !quotes
-                .iter()
-                .any(|q| q.start < toks[k].start && toks[k].end <= q.end);
+            let outside = !in_quote(quotes, toks[k].start, toks[k].end);
             if conj && verbal && outside {
                 end = toks[k].start;
                 break;
@@ -1065,7 +1062,7 @@ fn content_before(s: &Sentence, toks: &[Token], b: usize, quotes: &[Span]) -> Op
     }
     let last = &toks[k - 1];
     if is_quote_mark(last.text) {
-        if let Some(q) = quotes.iter().find(|q| q.end == last.end) {
+        if let Some(q) = quote_ending_at(quotes, last.end) {
             // Words before the quotation in the sentence belong to the content too.
             return Some(Span {
                 start: q.start.min(s.start),
@@ -1111,24 +1108,32 @@ fn found(
     rule: &'static str,
 ) -> Found {
     let (text, s_end, quotes) = (cx.text, cx.s.end, cx.quotes);
+    // Quotations are sorted with ascending ends (see `in_quote`): of those starting in
+    // the content, the first ends earliest, so it is the one to check.
     let mut quote = quotes
-        .iter()
-        .find(|q| q.start >= content.start && q.end <= content.end)
+        .get(quotes.partition_point(|q| q.start < content.start))
+        .filter(|q| q.end <= content.end)
         .copied();
-    if quote.is_some() && quotes.iter().any(|q| q.end == content.end) {
+    if quote.is_some() && quote_ending_at(quotes, content.end).is_some() {
         content = extend_quote(text, content, s_end, quotes);
     }
     // A quotation opened in the content and cut by the sentence split runs to its end.
-    if let Some(q) = quotes
+    let opened = quotes.partition_point(|q| q.start <= content.start);
+    let opened_end = quotes
+        .partition_point(|q| q.start < content.end)
+        .max(opened);
+    if let Some(q) = quotes[opened..opened_end]
         .iter()
-        .find(|q| q.start > content.start && q.start < content.end && q.end > content.end)
+        .find(|q| q.end > content.end)
     {
         content.end = q.end;
     }
     if quote.is_none() {
+        // The first quotation ending after the content's start is the first that can
+        // overlap it; later ones start later still.
         quote = quotes
-            .iter()
-            .find(|q| q.start < content.end && content.start < q.end)
+            .get(quotes.partition_point(|q| q.end <= content.start))
+            .filter(|q| q.start < content.end)
             .copied();
     }
     Found {
@@ -1147,10 +1152,7 @@ fn found(
 fn extend_quote(text: &str, mut content: Span, s_end: usize, quotes: &[Span]) -> Span {
     // The rest of the cue's sentence holds only the cue and its source.
     let mut from = content.end.max(s_end);
-    let first = quotes
-        .iter()
-        .position(|q| q.start >= from)
-        .unwrap_or(quotes.len());
+    let first = quotes.partition_point(|q| q.start < from);
     for (used, q) in quotes[first..].iter().enumerate() {
         // The gap may only hold the cue, its source and punctuation — no other words;
         // and words right after the quotation would be its own cue ("“B,” she said").

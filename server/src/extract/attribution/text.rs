@@ -1,5 +1,6 @@
 //! Tokens, quotation spans and noun-phrase boundaries: the shallow syntax the rules use.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -7,11 +8,45 @@ use regex::Regex;
 use super::lexicon::{DETERMINERS, HONORIFICS, NP_LINKS, NP_STOPS};
 use super::Span;
 
-/// Words (letters and digits joined by apostrophes, hyphens, periods or ampersands) or
-/// single non-space characters.
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|''|``|\S").expect("token regex")
-});
+/// A non-ASCII letter or digit (`[\p{L}\p{N}]`); ASCII ones are tested directly.
+static LETTER_OR_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]").expect("letter regex"));
+
+/// One Unicode word character (the `\w` of the rule regexes).
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w").expect("word regex"));
+
+/// An ASCII stand-in for `text`, byte for byte as long, on which the cue and action
+/// regexes match exactly where they match on `text`. Their Unicode `\b` makes the
+/// regex crate's fast DFA give up at the first non-ASCII byte and fall back to a
+/// backtracker that is many times slower, and news text has curly quotes and dashes in
+/// most sentences. Those regexes only ask of a non-ASCII character whether it is a word
+/// character (`\b`) or whitespace (`\s+`), and their literals are ASCII, so each such
+/// character becomes as many bytes of `_` (word), form feed (space) or `#` (neither),
+/// none of which a literal or `[a-z]` matches. The two non-ASCII characters that
+/// case-fold to ASCII letters (long s, Kelvin sign) would match `(?i)` literals; a text
+/// holding either keeps its original.
+pub fn ascii_shadow(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || text.contains(['\u{17F}', '\u{212A}']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let len = c.len_utf8();
+        let fill = if WORD_CHAR.is_match(&text[i..i + len]) {
+            '_'
+        } else if c.is_whitespace() {
+            '\x0C'
+        } else {
+            '#'
+        };
+        out.extend(std::iter::repeat_n(fill, len));
+    }
+    Cow::Owned(out)
+}
 
 /// One token of a sentence.
 #[derive(Clone, Copy, Debug)]
@@ -38,16 +73,72 @@ impl Token<'_> {
     }
 }
 
-/// Tokenizes `text[span]`, with offsets into `text`.
+/// Tokenizes `text[span]`, with offsets into `text`: words (letters and digits joined
+/// by apostrophes, hyphens, periods or ampersands), doubled quote marks (`''`, ``` `` ```)
+/// or single non-space characters. Written out by hand rather than as a regex (the
+/// tests keep the regex it must agree with): a regex call per token cost more than
+/// all the rules together.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
-    TOKEN
-        .find_iter(&text[start..end])
-        .map(|m| Token {
-            start: start + m.start(),
-            end: start + m.end(),
-            text: &text[start + m.start()..start + m.end()],
-        })
-        .collect()
+    let s = &text[start..end];
+    let mut out = Vec::with_capacity(s.len() / 4);
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let e = if is_letter_or_digit(s, i, c) {
+            word_end(s, i)
+        } else if s[i..].starts_with("''") || s[i..].starts_with("``") {
+            i + 2
+        } else {
+            i + c.len_utf8()
+        };
+        out.push(Token {
+            start: start + i,
+            end: start + e,
+            text: &text[start + i..start + e],
+        });
+        i = e;
+    }
+    out
+}
+
+/// Whether `c`, at byte `i` of `s`, is a letter or digit.
+fn is_letter_or_digit(s: &str, i: usize, c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        LETTER_OR_DIGIT.is_match(&s[i..i + c.len_utf8()])
+    }
+}
+
+/// The end of the word starting at byte `i` of `s`: runs of letters and digits, joined
+/// by single apostrophes, hyphens, periods or ampersands.
+fn word_end(s: &str, i: usize) -> usize {
+    let run_end = |mut j: usize| {
+        while let Some(c) = s[j..].chars().next() {
+            if !is_letter_or_digit(s, j, c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        j
+    };
+    let mut j = run_end(i);
+    while let Some(sep) = s[j..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '’' | '\'' | '-' | '.' | '&'))
+    {
+        let k = j + sep.len_utf8();
+        let after = run_end(k);
+        if after == k {
+            break;
+        }
+        j = after;
+    }
+    j
 }
 
 /// Whether a token opens or closes a quotation.
@@ -107,6 +198,35 @@ pub fn quotations(text: &str) -> Vec<Span> {
         push_quote(text, o, text.len(), &mut out);
     }
     out
+}
+
+// `quotations` yields disjoint spans in text order (one quotation is open at a time),
+// so their starts and their ends both ascend: the lookups below bisect instead of
+// scanning every quotation of the document for each token.
+
+/// Whether `[start, end)` lies inside a quotation that opens before `start`. Only the
+/// last quotation opening before `start` can hold it, as it ends after all earlier ones.
+pub fn in_quote(quotes: &[Span], start: usize, end: usize) -> bool {
+    let k = quotes.partition_point(|q| q.start < start);
+    k > 0 && end <= quotes[k - 1].end
+}
+
+/// Like [`in_quote`], but the span must also end before the quotation's last byte.
+pub fn strictly_in_quote(quotes: &[Span], start: usize, end: usize) -> bool {
+    let k = quotes.partition_point(|q| q.start < start);
+    k > 0 && end < quotes[k - 1].end
+}
+
+/// The quotation opening at `start`.
+pub fn quote_starting_at(quotes: &[Span], start: usize) -> Option<Span> {
+    let k = quotes.partition_point(|q| q.start < start);
+    quotes.get(k).filter(|q| q.start == start).copied()
+}
+
+/// The quotation closing at `end`.
+pub fn quote_ending_at(quotes: &[Span], end: usize) -> Option<Span> {
+    let k = quotes.partition_point(|q| q.end < end);
+    quotes.get(k).filter(|q| q.end == end).copied()
 }
 
 /// Pushes an unclosed quotation ending at `end`, trimmed of trailing whitespace.
@@ -460,4 +580,43 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
         start: toks[i].start,
         end: toks[e - 1].end,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokenizer's specification: the regex it replaced.
+    static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|''|``|\S").expect("token regex")
+    });
+
+    fn by_regex(text: &str) -> Vec<(usize, usize)> {
+        TOKEN
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    fn by_hand(text: &str) -> Vec<(usize, usize)> {
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn tokenize_matches_its_regex(text in "\\PC{0,200}") {
+            prop_assert_eq!(by_hand(&text), by_regex(&text));
+        }
+
+        #[test]
+        fn tokenize_matches_its_regex_on_word_joins(
+            text in "([a-zé1Ⅻ\u{301}]{0,3}|['’&.\\-`]|''|``| |\u{A0}|“|—){0,40}"
+        ) {
+            prop_assert_eq!(by_hand(&text), by_regex(&text));
+        }
+    }
 }

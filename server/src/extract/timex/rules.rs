@@ -409,6 +409,14 @@ fn build_fuzzy(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return None;
     }
+    // "a trickle that soon became a flood": in narrative past, "soon" is
+    // soon after the story's events, not soon after publication.
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    if word == "soon"
+        && (next_word.ends_with("ed") || ["became", "began", "was", "were"].contains(&next_word))
+    {
+        return None;
+    }
     // "the future of our peoples" is a fate, not a time.
     if word.ends_with("future") && after.starts_with(" of ") {
         return None;
@@ -439,7 +447,14 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         return None;
     }
     let num = lower(c, "num")?;
-    let unit = Unit::parse(text(c, "unit")?)?;
+    // A capitalised unit after a numeral is a title: CBS's "60 Minutes".
+    let unit_word = text(c, "unit")?;
+    if unit_word.starts_with(|c: char| c.is_ascii_uppercase())
+        && num.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let unit = Unit::parse(unit_word)?;
     // "a decades-long battle": "a" belongs to the noun, not to the unit.
     let plural = text(c, "unit")?.to_ascii_lowercase().ends_with('s');
     if plural && ["a", "an", "one"].contains(&num.as_str()) {
@@ -465,14 +480,27 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return None;
     }
-    // "$5 a year" is a rate, not a length of time.
-    let before = s.before.trim_end().to_ascii_lowercase();
-    let rate = before.ends_with(|c: char| c.is_ascii_digit())
-        || ["cents", "dollars", "times", "twice", "once"]
-            .iter()
-            .any(|w| before.ends_with(w));
-    if (num == "a" || num == "an") && rate && c.name("det").is_none() {
-        return Some(Spec::Literal(set_value(unit)?));
+    // "$5 a year", "700 seats a week" are rates, which TimeBank mostly leaves
+    // untagged; "three times a year" is a recurrence.
+    if (num == "a" || num == "an") && c.name("det").is_none() {
+        let before = s.before.to_ascii_lowercase();
+        let mut words = before.split_whitespace().rev();
+        let (last, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        if ["times", "twice", "once"].contains(&last) {
+            return Some(Spec::Literal(set_value(unit)?));
+        }
+        let quantity = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || (!["", "a", "an"].contains(&w)
+                    && matches!(lexicon::amount(w), Some(Amount::Exact(_))))
+                || [
+                    "hundred", "thousand", "million", "billion", "cents", "dollars",
+                ]
+                .contains(&w)
+        };
+        if quantity(last) || (quantity(second) && last.ends_with('s')) {
+            return None;
+        }
     }
     // "a minute and a half": the half comes after the unit.
     let amount = match (lexicon::amount(&num)?, c.name("half")) {
@@ -541,6 +569,15 @@ fn build_vague_duration(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
 }
 
 fn build_set(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "each July": the month recurs every year.
+    if c.name("month").is_some() {
+        const MONTHS: [&str; 12] = [
+            "XXXX-01", "XXXX-02", "XXXX-03", "XXXX-04", "XXXX-05", "XXXX-06", "XXXX-07", "XXXX-08",
+            "XXXX-09", "XXXX-10", "XXXX-11", "XXXX-12",
+        ];
+        let m = month(c, "month")?;
+        return Some(Spec::Literal(MONTHS[(m - 1) as usize]));
+    }
     let word = lower(c, "adv").or_else(|| lower(c, "unit"))?;
     // "average daily volume" is a measure per day, not a recurring event.
     let before = s.before.to_ascii_lowercase();
@@ -711,7 +748,7 @@ pub static RULES: &[Rule] = &[
         ),
         build_month_relative,
         ["last April", "July last year"],
-        ["last may"]
+        ["last may", "[last Oct.] 23"]
     ),
     rule!(
         "month",
@@ -781,9 +818,15 @@ pub static RULES: &[Rule] = &[
     rule!(
         "deictic_day",
         true,
-        r"\b(?:(?:early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?",
+        r"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?",
         build_deictic_day,
-        ["yesterday", "late yesterday", "tomorrow morning", "tonight"],
+        [
+            "yesterday",
+            "late yesterday",
+            "Earlier yesterday",
+            "tomorrow morning",
+            "tonight"
+        ],
         ["todays", "many of [today]'s computers"]
     ),
     rule!(
@@ -957,6 +1000,7 @@ pub static RULES: &[Rule] = &[
         ],
         [
             "[Now], he says, it looks bad",
+            "a trickle that [soon] became a flood",
             "the [recent] sale",
             "former",
             "knowledge",
@@ -970,7 +1014,7 @@ pub static RULES: &[Rule] = &[
     rule!(
         "duration",
         true,
-        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+)?(?P<num>{NUM})(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[\s-]long\b)?",
+        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same|year-earlier|year-ago)\s+|the\s+)?(?P<num>{NUM})(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[\s-]long\b)?",
         build_duration,
         [
             "three years",
@@ -979,11 +1023,19 @@ pub static RULES: &[Rule] = &[
             "two-year",
             "a decade",
             "several months",
-            "$5 [a year]",
+            "three times [a year]",
             "Islam will [one day] be",
-            "a minute and a half"
+            "a minute and a half",
+            "the year-earlier nine months"
         ],
-        ["45-year-old", "3 percent", "[a decades]-long battle"]
+        [
+            "45-year-old",
+            "3 percent",
+            "[a decades]-long battle",
+            "$5 [a year]",
+            "700 seats [a week]",
+            "CBS's \"[60 Minutes]\""
+        ]
     ),
     rule!(
         "bare_duration",
@@ -1016,9 +1068,15 @@ pub static RULES: &[Rule] = &[
     rule!(
         "set",
         true,
-        r"\b(?:(?P<adv>hourly|daily|nightly|weekly|monthly|annually|yearly)|(?:every|each|per|once\s+a|twice\s+a)\s+(?P<unit>hour|day|night|week|month|quarter|year|morning|afternoon|evening|{WEEKDAY}))\b",
+        r"\b(?:(?P<adv>hourly|daily|nightly|weekly|monthly|annually|yearly)|(?:every|each|per|once\s+a|twice\s+a)\s+(?P<unit>hour|day|night|week|month|quarter|year|morning|afternoon|evening|{WEEKDAY})|(?:every|each)\s+(?P<month>{MONTH}))\b",
         build_set,
-        ["daily", "every day", "each Thursday", "annually"],
+        [
+            "daily",
+            "every day",
+            "each Thursday",
+            "annually",
+            "each July"
+        ],
         [
             "dailies",
             "the average [daily] volume",
@@ -1064,7 +1122,15 @@ pub static RULES: &[Rule] = &[
     ),
 ];
 
-fn build_month_relative(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+fn build_month_relative(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "last Oct. 23" is a day, which the month-day rule reads from the month on.
+    if s.after
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+        && s.after.starts_with(' ')
+    {
+        return None;
+    }
     if c.name("month2").is_some() {
         // "July last year": the year is shifted, whatever the month.
         return Some(Spec::MonthOfRelativeYear {

@@ -198,6 +198,9 @@ pub enum Spec {
 pub struct Context {
     /// The sentence speaks of the future ("will", "next", "scheduled").
     pub future: bool,
+    /// The date closes a period already over ("the year ended Jan. 31"),
+    /// so it cannot lie after the anchor.
+    pub ended: bool,
     /// The document reports quarterly figures, where "a year ago" means the
     /// year-earlier quarter.
     pub quarterly: bool,
@@ -299,7 +302,7 @@ impl Spec {
     fn resolve_anchored(&self, a: NaiveDate, ctx: Context) -> String {
         match self {
             Spec::MonthDay { month, day, year } => {
-                let y = year.unwrap_or_else(|| nearest_year(a, *month, *day, ctx.future));
+                let y = year.unwrap_or_else(|| nearest_year(a, *month, *day, ctx));
                 format!("{y:04}-{month:02}-{day:02}")
             }
             Spec::Month {
@@ -312,7 +315,7 @@ impl Spec {
                     (None, Direction::Last) => a.year() - i32::from(*month >= a.month()),
                     (None, Direction::Next) => a.year() + i32::from(*month <= a.month()),
                     (None, Direction::This) => a.year(),
-                    (None, Direction::Tense) => nearest_year(a, *month, 15, ctx.future),
+                    (None, Direction::Tense) => nearest_year(a, *month, 15, ctx),
                 };
                 format!("{y:04}-{month:02}")
             }
@@ -459,13 +462,17 @@ fn previous_quarter(a: NaiveDate) -> (i32, u32) {
 /// The year that puts month/day closest to the anchor, counting days on the
 /// side the tense does not point to twice: past-tense news reports what
 /// already happened, and a future date needs a future verb to be likely.
-fn nearest_year(a: NaiveDate, month: u32, day: u32, future: bool) -> i32 {
+fn nearest_year(a: NaiveDate, month: u32, day: u32, ctx: Context) -> i32 {
+    let future = ctx.future;
     let mut best = (i64::MAX, a.year());
     for y in [a.year() - 1, a.year(), a.year() + 1] {
         let Some(d) = NaiveDate::from_ymd_opt(y, month, day.min(days_in(y, month))) else {
             continue;
         };
         let delta = (d - a).num_days();
+        if ctx.ended && delta > 0 {
+            continue;
+        }
         let cost = match (delta >= 0, future) {
             (true, false) => delta * 2,
             (false, true) => -delta * 2,
