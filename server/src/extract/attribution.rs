@@ -326,6 +326,19 @@ Read the full article here"#;
         }
     }
 
+    /// A long s or Kelvin sign case-folds to an ASCII letter, so such texts are matched
+    /// on their original characters rather than an ASCII shadow; the cue regex then
+    /// still reads "ſaid" as "said".
+    #[test]
+    fn case_folding_characters_still_match_cues() {
+        let t = "Trump ſaid the wall will rise. Mexico \u{212A}ept quiet.";
+        let found = extract(t, &split(t));
+        assert!(
+            found.iter().any(|a| &t[a.cue.start..a.cue.end] == "ſaid"),
+            "{found:?}"
+        );
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_spans_are_valid(text in "\\PC{0,300}") {

@@ -42,40 +42,47 @@ const SENTENCE_STARTERS: &[&str] = &[
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // Only line breaks and terminal punctuation matter: jump from one to the next (0xE2
+    // leads "…" and other punctuation of the U+2000 block, and is never inside a
+    // character, so every stop is on a character boundary).
+    while let Some(k) = bytes[pos..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2))
+    {
+        pos += k;
+        let c = text[pos..].chars().next().unwrap_or('\n');
         if c == '\n' {
             // A line break ends a paragraph (or headline) in the stored articles.
             push_trimmed(text, start, pos, &mut out);
             start = pos + 1;
-            i += 1;
+            pos += 1;
             continue;
         }
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take any run of terminal punctuation and closing marks.
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
-                )
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            if j >= chars.len() {
+            let end = pos
+                + c.len_utf8()
+                + text[pos + c.len_utf8()..]
+                    .find(|d| {
+                        !matches!(
+                            d,
+                            '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
+                        )
+                    })
+                    .unwrap_or(text.len() - pos - c.len_utf8());
+            let Some(next) = text[end..].chars().next() else {
                 break;
-            }
-            if chars[j].1.is_whitespace() && is_boundary(text, pos, c, end) {
+            };
+            if next.is_whitespace() && is_boundary(text, pos, c, end) {
                 push_trimmed(text, start, end, &mut out);
                 start = end;
             }
-            i = j;
+            pos = end;
             continue;
         }
-        i += 1;
+        pos += c.len_utf8();
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
@@ -112,10 +119,12 @@ fn is_boundary(text: &str, pos: usize, c: char, end: usize) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    let next_word: String = next.chars().take_while(|ch| ch.is_alphabetic()).collect();
     let is_acronym = word.contains('.') || lower == "u.s" || lower == "d.c";
     if is_acronym {
-        return SENTENCE_STARTERS.contains(&next_word.as_str());
+        let next_word = next
+            .find(|ch: char| !ch.is_alphabetic())
+            .map_or(next, |k| &next[..k]);
+        return SENTENCE_STARTERS.contains(&next_word);
     }
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return false;

@@ -4,22 +4,14 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::super::sentences::Sentence;
 use super::lexicon::{ACTION_VERBS, CUE_PREFIXES};
-use super::text::{np_backward, subject, tokenize, Token};
+use super::text::{np_backward, subject, tokenize, Token, VerbPattern};
 use super::{Found, Span};
 
 /// Action verb with the auxiliaries PolNeAR-style cues keep ("has signed").
-static ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:(?:{})\s+){{0,2}}(?P<head>{})\b",
-        CUE_PREFIXES.join("|"),
-        ACTION_VERBS.join("|")
-    ))
-    .expect("action regex")
-});
+static ACTION: LazyLock<VerbPattern> =
+    LazyLock::new(|| VerbPattern::new(CUE_PREFIXES, false, 2, ACTION_VERBS.to_vec(), &[], false));
 
 /// Finds the actions of every sentence; `statements` supplies the speaker of a
 /// sentence for participles that continue it ("Waltz has called for ..., co-introducing").
@@ -27,24 +19,22 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 /// [`super::text::ascii_shadow`]).
 pub fn find(text: &str, shadow: &str, sentences: &[Sentence], statements: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
+    let ascii = shadow.is_ascii();
     for (si, s) in sentences.iter().enumerate() {
         let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        let mut matches = ACTION.captures_iter(&shadow[start..end]).peekable();
+        let matches = ACTION.find(&shadow[start..end], ascii);
         // Most sentences have no action verb; only those that do need their tokens.
-        if matches.peek().is_none() {
+        if matches.is_empty() {
             continue;
         }
         let toks = tokenize(text, start, end);
         for m in matches {
-            let (Some(all), Some(head)) = (m.get(0), m.name("head")) else {
-                continue;
-            };
             let cue = Span {
-                start: start + all.start(),
-                end: start + head.end(),
+                start: start + m.all.start,
+                end: start + m.head.end,
             };
             let Some(ci) = toks.iter().position(|t| t.start >= cue.start) else {
                 continue;
@@ -53,7 +43,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], statements: &[Foun
                 .iter()
                 .position(|t| t.start >= cue.end)
                 .unwrap_or(toks.len());
-            let participle = text[start + head.start()..start + head.end()]
+            let participle = text[start + m.head.start..start + m.head.end]
                 .to_lowercase()
                 .ends_with("ing");
             let actor = if participle && ci > 0 && toks[ci - 1].text == "," {

@@ -16,21 +16,23 @@ use super::lexicon::{
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
-    quote_ending_at, quote_starting_at, strictly_in_quote, subject, tokenize, Token,
+    quote_ending_at, quote_starting_at, strictly_in_quote, subject, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
 /// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
-static CUE: LazyLock<Regex> = LazyLock::new(|| {
+static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
     // Longer heads first, so that "expressed concern" wins over "expressed".
     let mut heads: Vec<&str> = STATEMENT_CUES.iter().map(|(h, _)| *h).collect();
     heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    Regex::new(&format!(
-        r"(?i)\b(?P<pre>(?:(?:{}|(?-i:[a-z]+ly))\s+){{0,3}})(?P<head>{})\b(?P<part>\s+(?:for|on|of|about|against|to|out)\b)?(?P<stmt>\s+in\s+a\s+statement\b)?",
-        CUE_PREFIXES.join("|"),
-        heads.join("|")
-    ))
-    .expect("cue regex")
+    VerbPattern::new(
+        CUE_PREFIXES,
+        true,
+        3,
+        heads,
+        &["for", "on", "of", "about", "against", "to", "out"],
+        true,
+    )
 });
 
 /// A weekday or "recently" right after a cue.
@@ -43,9 +45,16 @@ static WEEKDAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// ASCII stand-in (see [`super::text::ascii_shadow`]).
 pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
+    let ascii = shadow.is_ascii();
     for (si, s) in sentences.iter().enumerate() {
         let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let matches = CUE.find(&shadow[start..end], ascii);
+        // Most sentences have neither a cue word nor a colon (see `colon_cue`); only
+        // those that do need their tokens.
+        if matches.is_empty() && !text[start..end].contains(':') {
             continue;
         }
         let toks = tokenize(text, start, end);
@@ -53,43 +62,39 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
             found.push(f);
         }
-        for m in CUE.captures_iter(&shadow[start..end]) {
-            let (Some(all), Some(head)) = (m.get(0), m.name("head")) else {
-                continue;
-            };
-            let head_l = text[start + head.start()..start + head.end()].to_lowercase();
+        for m in matches {
+            let (all, head) = (&m.all, &m.head);
+            let head_l = text[start + head.start..start + head.end].to_lowercase();
             // "so-called", "well-known": part of a hyphenated word.
-            if text[..start + head.start()].ends_with('-') {
+            if text[..start + head.start].ends_with('-') {
                 continue;
             }
             let mut cue = Span {
-                start: start + all.start(),
-                end: start + head.end(),
+                start: start + all.start,
+                end: start + head.end,
             };
             // Prefixes only count when they are words before the head in this match.
-            if let Some(pre) = m.name("pre") {
-                if pre.as_str().is_empty() {
-                    cue.start = start + head.start();
-                }
+            if m.pre.is_empty() {
+                cue.start = start + head.start;
             }
-            if let Some(part) = m.name("part") {
-                let p = text[start + part.start()..start + part.end()]
+            if let Some(part) = &m.part {
+                let p = text[start + part.start..start + part.end]
                     .trim()
                     .to_lowercase();
                 let takes = CUE_PARTICLES
                     .iter()
                     .any(|(h, ps)| head_l.starts_with(h) && ps.contains(&p.as_str()));
                 if takes {
-                    cue.end = start + part.end();
+                    cue.end = start + part.end;
                 } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
                     continue;
                 }
             } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
                 continue;
             }
-            if let Some(st) = m.name("stmt") {
-                if m.name("part").is_none() {
-                    cue.end = start + st.end();
+            if let Some(st) = &m.stmt {
+                if m.part.is_none() {
+                    cue.end = start + st.end;
                 }
             }
             // PolNeAR more often than not keeps a weekday or "recently" right after the
@@ -122,13 +127,12 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 // "The Trump team appeared paralyzed", "Obama is expected to join": an
                 // impression with no source; its content is the whole clause, subject
                 // and cue included.
-                let passive_expect = head_l == "expected"
-                    && m.name("pre").is_some_and(|p| {
-                        let p = text[start + p.start()..start + p.end()].to_lowercase();
-                        ["is ", "are ", "was ", "were "]
-                            .iter()
-                            .any(|a| p.starts_with(a))
-                    });
+                let passive_expect = head_l == "expected" && {
+                    let p = text[start + m.pre.start..start + m.pre.end].to_lowercase();
+                    ["is ", "are ", "was ", "were "]
+                        .iter()
+                        .any(|a| p.starts_with(a))
+                };
                 if passive_expect
                     || matches!(
                         head_l.as_str(),
@@ -182,7 +186,7 @@ fn colon_cue(
     if !shaped
         || words > 5
         || matches!(name[colon - 1].text, "of" | "and" | "&" | "the")
-        || COLON_LABELS.contains(&first.as_str())
+        || COLON_LABELS.contains(&first.as_ref())
         || (first == "the" && name.get(1).is_some_and(|t| t.text == "Latest"))
     {
         return None;
@@ -331,7 +335,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     // "Asked whether X, Feinstein said ...": the question is the content, no source.
     let opener = ci >= 1
         && matches!(
-            toks[ci - 1].lower().as_str(),
+            toks[ci - 1].lower().as_ref(),
             "when" | "if" | "once" | "after" | "before" | ","
         );
     if head == "asked" && (ci == 0 || opener) {
@@ -347,7 +351,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         // "Asked by reporters at the time if ...": the question starts at its opener.
         let start = toks[ce..stop]
             .iter()
-            .position(|t| QUESTION_OPENERS.contains(&t.lower().as_str()))
+            .position(|t| QUESTION_OPENERS.contains(&t.lower().as_ref()))
             .map_or(ce, |k| ce + k);
         if stop > start + 1 && toks[start..stop].iter().filter(|t| t.is_word()).count() >= 2 {
             let content = span(&toks[start..stop]);
@@ -388,7 +392,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     // "McConnell issued a statement saying ...": the statement's issuer speaks.
     if head.ends_with("ing") && !after_quote && ci > 0 {
         let issued = toks[ci - 1].lower();
-        if DOCUMENT_NOUNS.contains(&issued.as_str()) {
+        if DOCUMENT_NOUNS.contains(&issued.as_ref()) {
             if let Some(source) = cx
                 .prior
                 .or_else(|| subject(toks))
@@ -410,7 +414,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 !toks[b].is_capitalized() && (l.ends_with("ing") || l == "least")
             };
             !verbish
-                && last.is_some_and(|t| !DETERMINERS.contains(&t.lower().as_str()) || e - b == 1)
+                && last.is_some_and(|t| !DETERMINERS.contains(&t.lower().as_ref()) || e - b == 1)
         }) {
             let source = span(&toks[b..e]);
             let mut after = ce;
@@ -422,12 +426,12 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             } else if head.starts_with("ask") {
                 // "asked Eric Holder whether ...": the question, not the one asked.
                 let k = toks[after.min(toks.len())..].iter().take(8).position(|t| {
-                    matches!(t.lower().as_str(), "whether" | "if" | "why" | "how") || !t.is_word()
+                    matches!(t.lower().as_ref(), "whether" | "if" | "why" | "how") || !t.is_word()
                 });
                 if let Some(k) = k.filter(|&k| {
                     k > 0
                         && matches!(
-                            toks[after + k].lower().as_str(),
+                            toks[after + k].lower().as_ref(),
                             "whether" | "if" | "why" | "how"
                         )
                 }) {
@@ -530,7 +534,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             let clause = |k: usize| {
                 toks.get(k).is_some_and(|t| {
                     let l = t.lower();
-                    l.ends_with("ing") || matches!(l.as_str(), "which" | "though" | "however")
+                    l.ends_with("ing") || matches!(l.as_ref(), "which" | "though" | "however")
                 })
             };
             let stop = (e + 2..last)
@@ -669,7 +673,7 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         return false;
     };
     let l = next.lower();
-    if !(next.is_capitalized() || matches!(l.as_str(), "the" | "a" | "an" | "one" | "two")) {
+    if !(next.is_capitalized() || matches!(l.as_ref(), "the" | "a" | "an" | "one" | "two")) {
         return false;
     }
     let Some(e) = np_forward(toks, ce) else {
@@ -693,7 +697,7 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         k -= 1;
         if k > 0
             && matches!(
-                toks[k - 1].lower().as_str(),
+                toks[k - 1].lower().as_ref(),
                 "on" | "last" | "this" | "earlier"
             )
         {
@@ -721,7 +725,7 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             return None;
         }
         let head = np_backward(toks, open_start)?;
-        if matches!(aside[0].lower().as_str(), "who" | "which") {
+        if matches!(aside[0].lower().as_ref(), "who" | "which") {
             return Some((head, open_start));
         }
         return Some((head, ci));
@@ -729,7 +733,7 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if toks[ci - 1].text != "," {
         // "the regret he acknowledged": a pronoun ending the phrase is the source.
         let pronoun = matches!(
-            toks[ci - 1].lower().as_str(),
+            toks[ci - 1].lower().as_ref(),
             "he" | "she" | "they" | "i" | "we"
         );
         if pronoun {
@@ -753,7 +757,7 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     }
     let head = np_backward(toks, pc)?;
     let discourse = matches!(
-        aside[0].lower().as_str(),
+        aside[0].lower().as_ref(),
         "however"
             | "though"
             | "too"
@@ -802,7 +806,7 @@ fn intro(toks: &[Token], b: usize) -> bool {
         || is_time_word(&l)
         || l.ends_with("ing")
         || matches!(
-            l.as_str(),
+            l.as_ref(),
             "in" | "on"
                 | "at"
                 | "during"
@@ -846,14 +850,14 @@ fn skip_addressee(toks: &[Token], i: usize) -> usize {
     let Some(t) = toks.get(i) else { return i };
     let l = t.lower();
     if matches!(
-        l.as_str(),
+        l.as_ref(),
         "that" | "he" | "she" | "they" | "it" | "i" | "we"
     ) || !t.is_word()
     {
         return i;
     }
     if matches!(
-        l.as_str(),
+        l.as_ref(),
         "me" | "him"
             | "her"
             | "us"
@@ -871,7 +875,7 @@ fn skip_addressee(toks: &[Token], i: usize) -> usize {
         return i + 1;
     }
     let mut j = i;
-    if matches!(l.as_str(), "the" | "a" | "an") {
+    if matches!(l.as_ref(), "the" | "a" | "an") {
         j += 1;
     }
     let caps = toks[j..].iter().take_while(|t| t.is_capitalized()).count();
@@ -893,7 +897,7 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
     let opens = is_time_word(&l)
         || (l.len() > 4 && l.ends_with("ly"))
         || matches!(
-            l.as_str(),
+            l.as_ref(),
             "on" | "at"
                 | "in"
                 | "during"
@@ -972,7 +976,7 @@ fn content_after(
     // opening subordinate clause has the clause's rest as its content.
     let subordinate = toks.first().is_some_and(|f| {
         matches!(
-            f.lower().as_str(),
+            f.lower().as_ref(),
             "when"
                 | "while"
                 | "although"
@@ -997,9 +1001,11 @@ fn content_after(
     }
     // A trailing non-restrictive clause (", who ...", ", saying ...") is not content.
     for k in i + 2..toks.len().saturating_sub(1) {
-        let next = toks[k + 1].lower();
-        let outside = !in_quote(quotes, toks[k].start, toks[k].end);
-        if toks[k].text == "," && outside && CLAUSE_OPENERS.contains(&next.as_str()) {
+        // Cheapest test first: this runs for every token of every content.
+        if toks[k].text == ","
+            && !in_quote(quotes, toks[k].start, toks[k].end)
+            && CLAUSE_OPENERS.contains(&toks[k + 1].lower().as_ref())
+        {
             end = toks[k].start;
             break;
         }
@@ -1011,14 +1017,15 @@ fn content_after(
             if toks[k].start >= end {
                 break;
             }
+            // Only after "and"/"but" is the next word looked up in the lexicons.
             let conj = matches!(toks[k].text, "and" | "but");
-            let verb = &toks[k + 1];
-            let v = verb.lower();
-            let verbal = !verb.is_capitalized()
-                && (STATEMENT_CUES.iter().any(|(h, _)| *h == v)
-                    || ACTION_VERBS.contains(&v.as_str()));
-            let outside = !in_quote(quotes, toks[k].start, toks[k].end);
-            if conj && verbal && outside {
+            let verbal = |verb: &Token| {
+                let v = verb.lower();
+                !verb.is_capitalized()
+                    && (STATEMENT_CUES.iter().any(|(h, _)| *h == v)
+                        || ACTION_VERBS.contains(&v.as_ref()))
+            };
+            if conj && verbal(&toks[k + 1]) && !in_quote(quotes, toks[k].start, toks[k].end) {
                 end = toks[k].start;
                 break;
             }

@@ -1,6 +1,7 @@
 //! Tokens, quotation spans and noun-phrase boundaries: the shallow syntax the rules use.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -30,13 +31,16 @@ pub fn ascii_shadow(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
+    let mut i = 0;
+    while let Some(k) = text.as_bytes()[i..].iter().position(|b| !b.is_ascii()) {
+        // ASCII runs are copied whole.
+        out.push_str(&text[i..i + k]);
+        i += k;
+        let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
-        let fill = if WORD_CHAR.is_match(&text[i..i + len]) {
+        let fill = if COMMON_PUNCTUATION.contains(&c) {
+            '#'
+        } else if WORD_CHAR.is_match(&text[i..i + len]) {
             '_'
         } else if c.is_whitespace() {
             '\x0C'
@@ -44,8 +48,202 @@ pub fn ascii_shadow(text: &str) -> Cow<'_, str> {
             '#'
         };
         out.extend(std::iter::repeat_n(fill, len));
+        i += len;
     }
+    out.push_str(&text[i..]);
     Cow::Owned(out)
+}
+
+/// A verb pattern of the rules: up to `max_prefixes` auxiliaries or adverbs, a head,
+/// and for cues an optional particle and "in a statement", each ending at a word
+/// boundary, case-insensitive. It is a regex, compiled twice: as written, for texts that
+/// keep non-ASCII characters (see [`ascii_shadow`]), and with Unicode mode off, for
+/// ASCII shadows, on which the two match alike (`(?i)`, `\s`, `\b` and classes only
+/// differ on non-ASCII characters) while the ASCII form is a far smaller automaton. On
+/// ASCII the regex only finds where matches are; their parts are read off by hand
+/// (`parse`), as capture groups from the regex's backtracker cost more than all
+/// the rules together. The tests check `parse` against the groups.
+pub struct VerbPattern {
+    prefixes: &'static [&'static str],
+    ly_adverbs: bool,
+    max_prefixes: usize,
+    /// The heads by their lowercased first byte, each list in order of preference:
+    /// only those can match at a given byte, and the first of them that does is the
+    /// regex's choice.
+    heads: Vec<Vec<&'static str>>,
+    particles: &'static [&'static str],
+    in_a_statement: bool,
+    unicode: Regex,
+    ascii: Regex,
+}
+
+/// One match of a [`VerbPattern`], as byte ranges of the haystack.
+pub struct VerbMatch {
+    pub all: Range<usize>,
+    /// The auxiliaries and adverbs before the head, with their spaces (may be empty).
+    pub pre: Range<usize>,
+    pub head: Range<usize>,
+    /// The particle with the spaces before it.
+    pub part: Option<Range<usize>>,
+    /// " in a statement".
+    pub stmt: Option<Range<usize>>,
+}
+
+impl VerbPattern {
+    /// `heads` in order of preference (the regex takes the first that matches);
+    /// `ly_adverbs` also admits any lowercase adverb in "-ly" as a prefix.
+    pub fn new(
+        prefixes: &'static [&'static str],
+        ly_adverbs: bool,
+        max_prefixes: usize,
+        heads: Vec<&'static str>,
+        particles: &'static [&'static str],
+        in_a_statement: bool,
+    ) -> Self {
+        let ly = if ly_adverbs { "|(?-i:[a-z]+ly)" } else { "" };
+        let mut pattern = format!(
+            r"(?i)\b(?P<pre>(?:(?:{}{ly})\s+){{0,{max_prefixes}}})(?P<head>{})\b",
+            prefixes.join("|"),
+            heads.join("|")
+        );
+        if !particles.is_empty() {
+            pattern += &format!(r"(?P<part>\s+(?:{})\b)?", particles.join("|"));
+        }
+        if in_a_statement {
+            pattern += r"(?P<stmt>\s+in\s+a\s+statement\b)?";
+        }
+        let mut by_initial = vec![Vec::new(); 256];
+        for h in heads {
+            if let Some(&b) = h.as_bytes().first() {
+                by_initial[usize::from(b.to_ascii_lowercase())].push(h);
+            }
+        }
+        VerbPattern {
+            prefixes,
+            ly_adverbs,
+            max_prefixes,
+            heads: by_initial,
+            particles,
+            in_a_statement,
+            unicode: Regex::new(&pattern).expect("verb regex"),
+            ascii: Regex::new(&format!("(?-u){pattern}")).expect("ASCII verb regex"),
+        }
+    }
+
+    /// The matches in `hay`, a sentence of a shadow; `ascii` says whether the shadow is
+    /// ASCII (see [`ascii_shadow`]).
+    pub fn find(&self, hay: &str, ascii: bool) -> Vec<VerbMatch> {
+        if ascii {
+            self.ascii
+                .find_iter(hay)
+                .filter_map(|m| self.parse(hay.as_bytes(), m.start()))
+                .collect()
+        } else {
+            captures(&self.unicode, hay)
+        }
+    }
+
+    /// The parts of the match starting at `start` of an ASCII haystack, as the regex
+    /// would capture them: it takes as many prefixes as leave a head after them
+    /// (greedy repetition), the first head in order, then the particle and "in a
+    /// statement" when present (greedy options).
+    fn parse(&self, b: &[u8], start: usize) -> Option<VerbMatch> {
+        // Where a head may start after 0, 1, ... prefixes: a prefix is a whole word
+        // (a run of non-spaces), as it must be followed by spaces.
+        let mut at = vec![start];
+        let mut p = start;
+        while at.len() <= self.max_prefixes {
+            let word_end = p + b[p..].iter().take_while(|&&c| !is_space(c)).count();
+            let word = &b[p..word_end];
+            let prefix = self
+                .prefixes
+                .iter()
+                .any(|x| x.as_bytes().eq_ignore_ascii_case(word))
+                || (self.ly_adverbs
+                    && word.len() > 2
+                    && word.ends_with(b"ly")
+                    && word.iter().all(u8::is_ascii_lowercase));
+            let Some(next) = after_spaces(b, word_end).filter(|_| prefix) else {
+                break;
+            };
+            p = next;
+            at.push(p);
+        }
+        let head = at.iter().rev().find_map(|&p| {
+            self.heads[usize::from(b.get(p)?.to_ascii_lowercase())]
+                .iter()
+                .find(|h| word_at(b, p, h))
+                .map(|h| p..p + h.len())
+        })?;
+        let mut end = head.end;
+        let part = after_spaces(b, end).and_then(|q| {
+            self.particles
+                .iter()
+                .find(|w| word_at(b, q, w))
+                .map(|w| end..q + w.len())
+        });
+        if let Some(part) = &part {
+            end = part.end;
+        }
+        let stmt = if self.in_a_statement {
+            in_a_statement(b, end)
+        } else {
+            None
+        };
+        Some(VerbMatch {
+            all: start..stmt.as_ref().map_or(end, |s| s.end),
+            pre: start..head.start,
+            head,
+            part,
+            stmt,
+        })
+    }
+}
+
+/// The matches of a [`VerbPattern`] regex, read from its capture groups.
+fn captures(re: &Regex, hay: &str) -> Vec<VerbMatch> {
+    re.captures_iter(hay)
+        .filter_map(|c| {
+            let (all, head) = (c.get(0)?, c.name("head")?);
+            Some(VerbMatch {
+                all: all.range(),
+                pre: all.start()..head.start(),
+                head: head.range(),
+                part: c.name("part").map(|m| m.range()),
+                stmt: c.name("stmt").map(|m| m.range()),
+            })
+        })
+        .collect()
+}
+
+/// An ASCII `\s`.
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
+}
+
+/// The end of the run of one or more spaces at `p`.
+fn after_spaces(b: &[u8], p: usize) -> Option<usize> {
+    let n = b.get(p..)?.iter().take_while(|&&c| is_space(c)).count();
+    (n > 0).then_some(p + n)
+}
+
+/// Whether `word` (ending in a letter) is at `p`, case-insensitively, followed by a
+/// word boundary.
+fn word_at(b: &[u8], p: usize, word: &str) -> bool {
+    b.get(p..p + word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        && !b
+            .get(p + word.len())
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// " in a statement" at `p`.
+fn in_a_statement(b: &[u8], p: usize) -> Option<Range<usize>> {
+    let q = after_spaces(b, p)?;
+    let q = after_spaces(b, q + 2)
+        .filter(|_| b[q..].len() >= 2 && b[q..q + 2].eq_ignore_ascii_case(b"in"))?;
+    let q = after_spaces(b, q + 1).filter(|_| b[q].eq_ignore_ascii_case(&b'a'))?;
+    word_at(b, q, "statement").then_some(p..q + "statement".len())
 }
 
 /// One token of a sentence.
@@ -56,7 +254,7 @@ pub struct Token<'a> {
     pub text: &'a str,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// Whether the token is a word rather than punctuation.
     pub fn is_word(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
@@ -67,9 +265,18 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The lowercased text.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The lowercased text; borrowed when already lowercase ASCII, as most words are
+    /// (the rules lowercase tokens for nearly every lexicon lookup).
+    pub fn lower(&self) -> Cow<'a, str> {
+        if self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(self.text)
+        } else {
+            Cow::Owned(self.text.to_lowercase())
+        }
     }
 }
 
@@ -104,10 +311,17 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// The non-ASCII characters news text is full of: curly quotes, dashes, the ellipsis.
+/// None is a letter, digit, word character or space (the tests check), so they are
+/// classified without a regex call.
+const COMMON_PUNCTUATION: [char; 7] = ['‘', '’', '“', '”', '–', '—', '…'];
+
 /// Whether `c`, at byte `i` of `s`, is a letter or digit.
 fn is_letter_or_digit(s: &str, i: usize, c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if COMMON_PUNCTUATION.contains(&c) {
+        false
     } else {
         LETTER_OR_DIGIT.is_match(&s[i..i + c.len_utf8()])
     }
@@ -154,7 +368,14 @@ pub fn quotations(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut i = 0;
-    while i < text.len() {
+    // Only line breaks and quote marks matter: jump from one to the next (0xE2 leads
+    // the curly quotes and is never inside a character, so every stop is on a
+    // character boundary, and the characters skipped would only have been stepped over).
+    while let Some(k) = text.as_bytes()[i..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'"' | b'\'' | b'`' | 0xE2))
+    {
+        i += k;
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
         let len = c.len_utf8();
@@ -250,21 +471,21 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
             let joins = l == "and"
                 && toks
                     .get(j + 1)
-                    .is_some_and(|n| n.is_word() && !NP_STOPS.contains(&n.lower().as_str()));
+                    .is_some_and(|n| n.is_word() && !NP_STOPS.contains(&n.lower().as_ref()));
             // "a count by The Associated Press", "a poll conducted by Edison Research".
-            let agent = l == "by" && j > i && REPORT_WORDS.contains(&toks[j - 1].lower().as_str());
+            let agent = l == "by" && j > i && REPORT_WORDS.contains(&toks[j - 1].lower().as_ref());
             if j > i
-                && NP_STOPS.contains(&l.as_str())
-                && !NP_LINKS.contains(&l.as_str())
+                && NP_STOPS.contains(&l.as_ref())
+                && !NP_LINKS.contains(&l.as_ref())
                 && !joins
                 && !agent
             {
                 break;
             }
-            if j == i && NP_STOPS.contains(&l.as_str()) && l != "the" {
+            if j == i && NP_STOPS.contains(&l.as_ref()) && l != "the" {
                 return None;
             }
-            if j > i && NP_LINKS.contains(&l.as_str()) && l == "in" {
+            if j > i && NP_LINKS.contains(&l.as_ref()) && l == "in" {
                 break;
             }
             j += 1;
@@ -286,7 +507,7 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
         }
     }
     // Do not end on a linking word ("the head of").
-    while j > i && NP_LINKS.contains(&toks[j - 1].lower().as_str()) {
+    while j > i && NP_LINKS.contains(&toks[j - 1].lower().as_ref()) {
         j -= 1;
     }
     if j == i {
@@ -296,7 +517,7 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
     if j + 1 < toks.len() && toks[j].text == "," {
         let a = &toks[j + 1];
         let l = a.lower();
-        if DETERMINERS.contains(&l.as_str())
+        if DETERMINERS.contains(&l.as_ref())
             || a.text.ends_with("’s")
             || a.text.ends_with("'s")
             || l == "who"
@@ -383,9 +604,9 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             break;
         }
         let l = t.lower();
-        if NP_STOPS.contains(&l.as_str()) {
+        if NP_STOPS.contains(&l.as_ref()) {
             // A relative pronoun right before the cue is itself the source.
-            if i == end && matches!(l.as_str(), "who" | "which" | "that") {
+            if i == end && matches!(l.as_ref(), "who" | "which" | "that") {
                 return Some(i - 1);
             }
             // "Doyle and others", "Clinton and Sanders": a coordinated phrase.
@@ -399,7 +620,7 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 break;
             }
         }
-        if NP_LINKS.contains(&l.as_str()) && i == end {
+        if NP_LINKS.contains(&l.as_ref()) && i == end {
             break;
         }
         i -= 1;
@@ -409,8 +630,8 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         }
         // A determiner starts the phrase unless a linking word joins it to more
         // ("a spokesman for the buyer").
-        if ARTICLES.contains(&l.as_str()) {
-            let linked = i > 0 && NP_LINKS.contains(&toks[i - 1].lower().as_str());
+        if ARTICLES.contains(&l.as_ref()) {
+            let linked = i > 0 && NP_LINKS.contains(&toks[i - 1].lower().as_ref());
             if !linked {
                 break;
             }
@@ -419,21 +640,21 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     // "all the attendees", "both the campaigns": a quantifier before the article.
     if i >= 1
         && i < end
-        && ARTICLES.contains(&toks[i].lower().as_str())
-        && matches!(toks[i - 1].lower().as_str(), "all" | "both" | "half")
+        && ARTICLES.contains(&toks[i].lower().as_ref())
+        && matches!(toks[i - 1].lower().as_ref(), "all" | "both" | "half")
     {
         i -= 1;
     }
     // Do not start on a linking word or a weekday ("On Tuesday Trump said").
     while i < end
-        && (NP_LINKS.contains(&toks[i].lower().as_str()) || is_time_word(&toks[i].lower()))
+        && (NP_LINKS.contains(&toks[i].lower().as_ref()) || is_time_word(&toks[i].lower()))
     {
         i += 1;
     }
     // A lone determiner is an adjective use of the cue ("a reported uptick").
     let only_determiners = toks[i..end]
         .iter()
-        .all(|t| DETERMINERS.contains(&t.lower().as_str()));
+        .all(|t| DETERMINERS.contains(&t.lower().as_ref()));
     (i < end && !only_determiners).then_some(i)
 }
 
@@ -510,11 +731,11 @@ pub fn is_time_word(l: &str) -> bool {
 pub fn subject(toks: &[Token]) -> Option<Span> {
     let mut i = 0;
     let first = toks.first()?.lower();
-    let intro = NP_STOPS.contains(&first.as_str())
+    let intro = NP_STOPS.contains(&first.as_ref())
         || is_time_word(&first)
         || first.ends_with("ly")
         || matches!(
-            first.as_str(),
+            first.as_ref(),
             "for"
                 | "in"
                 | "on"
@@ -545,7 +766,7 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
         i = *commas.first()?;
         for &c in &commas {
             let Some(t) = toks.get(c) else { break };
-            let opens = t.is_capitalized() || DETERMINERS.contains(&t.lower().as_str());
+            let opens = t.is_capitalized() || DETERMINERS.contains(&t.lower().as_ref());
             let verb_after = np_forward(toks, c)
                 .and_then(|e| toks.get(e))
                 .is_some_and(|n| n.is_word() && !n.is_capitalized());
@@ -557,7 +778,7 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
     }
     // A personal pronoun is the whole subject ("he held his fire, calling ...").
     if matches!(
-        toks.get(i)?.lower().as_str(),
+        toks.get(i)?.lower().as_ref(),
         "he" | "she" | "they" | "we" | "i" | "it"
     ) {
         return Some(Span {
@@ -606,7 +827,51 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn common_punctuation_is_neither_word_nor_space() {
+        for c in COMMON_PUNCTUATION {
+            let s = c.to_string();
+            assert!(!WORD_CHAR.is_match(&s) && !LETTER_OR_DIGIT.is_match(&s));
+            assert!(!c.is_whitespace());
+        }
+    }
+
+    static VERBS: LazyLock<VerbPattern> = LazyLock::new(|| {
+        VerbPattern::new(
+            &["has", "also", "a"],
+            true,
+            3,
+            vec!["made clear", "made", "reply", "said", "in"],
+            &["for", "on", "out"],
+            true,
+        )
+    });
+
+    fn ranges(ms: &[VerbMatch]) -> Vec<[Option<Range<usize>>; 5]> {
+        ms.iter()
+            .map(|m| {
+                [
+                    Some(m.all.clone()),
+                    Some(m.pre.clone()),
+                    Some(m.head.clone()),
+                    m.part.clone(),
+                    m.stmt.clone(),
+                ]
+            })
+            .collect()
+    }
+
     proptest! {
+        #[test]
+        fn verb_parts_match_the_capture_groups(
+            text in "(has|Has|also|a|A|made|clear|Made|reply|said|SAID|in|IN|for|on|out|statement|slowly|Slowly|ly|x|_|1|-|,| |  |\t|\x0B)*"
+        ) {
+            prop_assert_eq!(
+                ranges(&VERBS.find(&text, true)),
+                ranges(&captures(&VERBS.ascii, &text))
+            );
+        }
+
         #[test]
         fn tokenize_matches_its_regex(text in "\\PC{0,200}") {
             prop_assert_eq!(by_hand(&text), by_regex(&text));
