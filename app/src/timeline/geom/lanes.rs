@@ -267,7 +267,8 @@ mod tests {
     use super::*;
     use crate::model::{Actor, EventKind, Precision, Span, When, WhenBasis};
 
-    fn event(id: &str, actor: &str, day: (i32, u32, u32), summary: &str) -> Event {
+    /// A one-day statement by `actor` in document 1.
+    pub(super) fn event(id: &str, actor: &str, day: (i32, u32, u32), summary: &str) -> Event {
         let date = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
         Event {
             id: id.into(),
@@ -356,40 +357,13 @@ mod grouping_tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{Actor, Precision, PublishedBasis, Span, When, WhenBasis};
+    use crate::model::PublishedBasis;
 
     fn event(id: &str, doc: i64, kind: EventKind, actor: &str) -> Event {
-        let day = NaiveDate::from_ymd_opt(2025, 2, 1).unwrap();
-        Event {
-            id: id.into(),
-            document_id: Some(doc),
-            kind,
-            actor: Actor {
-                name: actor.into(),
-                canonical: actor.into(),
-                role: None,
-            },
-            cue_text: "said".into(),
-            quote: None,
-            summary: "s".into(),
-            when: When {
-                value: day.to_string(),
-                start: day,
-                end: day,
-                precision: Precision::Day,
-                approximate: false,
-                basis: WhenBasis::Mention,
-                open_end: false,
-                mention: None,
-            },
-            confidence: 1.0,
-            rules: vec![],
-            source: None,
-            cue: Span::default(),
-            content: None,
-            sentence: Span::default(),
-            sentence_text: String::new(),
-        }
+        let mut event = super::tests::event(id, actor, (2025, 2, 1), "s");
+        event.document_id = Some(doc);
+        event.kind = kind;
+        event
     }
 
     #[test]
