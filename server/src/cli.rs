@@ -13,6 +13,7 @@ use serde_json::json;
 
 use crate::extract::document::{derive_title, parse_document, publication_date};
 use crate::extract::timex::TimexMention;
+use crate::markup::escape;
 
 /// Annals: news documents in, a timeline of who said or did what, when, out.
 #[derive(Debug, Parser)]
@@ -361,12 +362,6 @@ fn extract_file(
 
 /// The body as a TimeML document with TIMEX3 tags around each mention.
 fn to_timeml(body: &str, anchor: Option<NaiveDate>, timexes: &[&TimexMention]) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
     let mut out = String::from("<?xml version=\"1.0\" ?>\n<TimeML>\n");
     if let Some(day) = anchor {
         out.push_str(&format!("<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{day}\" functionInDocument=\"CREATION_TIME\">{day}</TIMEX3></DCT>\n"));

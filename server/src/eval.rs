@@ -20,6 +20,15 @@ pub enum EvalError {
     Empty(String),
 }
 
+/// The error for paths that held no documents.
+fn no_documents(paths: &[impl AsRef<Path>]) -> EvalError {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.as_ref().display().to_string())
+        .collect();
+    EvalError::Empty(names.join(", "))
+}
+
 fn read(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|source| EvalError::Read {
         path: path.to_path_buf(),

@@ -6,6 +6,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod markup;
 pub mod routes;
 pub mod startup;
 pub mod store;

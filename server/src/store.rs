@@ -200,19 +200,7 @@ impl Store {
         let mut stmt = conn
             .prepare("SELECT id, json FROM events ORDER BY start_date, end_date, document_id, seq")
             .doing("preparing the event query")?;
-        let rows = stmt
-            .query_map([], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-            })
-            .doing("reading events")?;
-        let mut events = Vec::new();
-        for row in rows {
-            let (id, json) = row.doing("reading an event")?;
-            events.push(
-                serde_json::from_str(&json).map_err(|source| StoreError::Corrupt { id, source })?,
-            );
-        }
-        Ok(events)
+        read_events(&mut stmt, [])
     }
 
     /// Events passing `filter`, ordered by date, and how many there are in all.
@@ -280,18 +268,7 @@ impl Store {
         let mut stmt = conn
             .prepare("SELECT id, json FROM events WHERE document_id = ?1 ORDER BY seq")
             .doing("preparing the document's events")?;
-        let rows = stmt
-            .query_map([id], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-            })
-            .doing("reading the document's events")?;
-        let mut events = Vec::new();
-        for row in rows {
-            let (id, json) = row.doing("reading an event")?;
-            events.push(
-                serde_json::from_str(&json).map_err(|source| StoreError::Corrupt { id, source })?,
-            );
-        }
+        let events = read_events(&mut stmt, [id])?;
         Ok(Some(DocumentView { document, events }))
     }
 
@@ -353,4 +330,24 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Runs a query selecting `id, json` from `events` and decodes each row.
+fn read_events(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Event>, StoreError> {
+    let rows = stmt
+        .query_map(params, |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
+        .doing("reading events")?;
+    let mut events = Vec::new();
+    for row in rows {
+        let (id, json) = row.doing("reading an event")?;
+        events.push(
+            serde_json::from_str(&json).map_err(|source| StoreError::Corrupt { id, source })?,
+        );
+    }
+    Ok(events)
 }

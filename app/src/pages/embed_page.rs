@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::{query_state, slug_param};
 use crate::catalog::get_timeline;
 use crate::components::PageTitle;
-use crate::timeline::view::TimelineView;
+use crate::timeline::view::{with_query, TimelineView};
 
 /// `/embed/{slug}` and `/embed?filters`: the timeline alone, for iframes on other sites.
 #[component]
@@ -20,7 +20,7 @@ pub fn EmbedPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match timeline.await {
                         Ok(Some(data)) => {
-                            let full = format!("/t/{}{}", data.slug, query_suffix(&data.filter.to_query()));
+                            let full = with_query(&format!("/t/{}", data.slug), &data.filter.to_query());
                             view! {
                                 <PageTitle text=data.title.clone()/>
                                 <TimelineView data initial=initial.get_untracked() embed=true/>
@@ -39,13 +39,5 @@ pub fn EmbedPage() -> impl IntoView {
                 })}
             </Suspense>
         </main>
-    }
-}
-
-fn query_suffix(query: &str) -> String {
-    if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
     }
 }

@@ -8,4 +8,4 @@ mod url_state;
 pub use event_details::EventDetails;
 pub use event_list::EventList;
 pub use timeline_view::TimelineView;
-pub use url_state::InitialView;
+pub use url_state::{with_query, InitialView};

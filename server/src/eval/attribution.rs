@@ -140,13 +140,7 @@ pub fn run(splits: &[impl AsRef<Path>], metadata: &Path) -> Result<AttributionSc
         docs.extend(load_split(split.as_ref(), &published)?);
     }
     if docs.is_empty() {
-        return Err(EvalError::Empty(
-            splits
-                .iter()
-                .map(|p| p.as_ref().display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
+        return Err(super::no_documents(splits));
     }
     let mut counts: HashMap<&str, [usize; 4]> = ROLES.iter().map(|r| (*r, [0; 4])).collect(); // gold, sys, exact, overlap
     let (mut e2e_gold, mut e2e_sys, mut e2e_matched) = (0, 0, 0);

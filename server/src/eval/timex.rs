@@ -29,13 +29,7 @@ pub fn run(paths: &[impl AsRef<Path>]) -> Result<TimexRun, EvalError> {
         }
     }
     if docs.is_empty() {
-        return Err(EvalError::Empty(
-            paths
-                .iter()
-                .map(|p| p.as_ref().display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
+        return Err(super::no_documents(paths));
     }
     let began = Instant::now();
     let tagged: Vec<_> = docs

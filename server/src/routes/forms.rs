@@ -10,6 +10,7 @@ use axum::Form;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::markup::escape;
 use crate::routes::api::{add, AddDocument};
 use crate::startup::AppState;
 
@@ -63,14 +64,6 @@ pub async fn add_document(
         Err(AppError::BadRequest(message)) => form_page(&message, &form),
         Err(other) => other.into_response(),
     }
-}
-
-fn escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The form again, with what went wrong above it.

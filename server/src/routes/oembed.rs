@@ -8,6 +8,9 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use app::timeline::view::with_query;
+
+use crate::markup::escape;
 use crate::startup::AppState;
 
 const DEFAULT_WIDTH: u32 = 800;
@@ -107,15 +110,11 @@ pub async fn oembed(
         DEFAULT_HEIGHT.min(max).max(MIN_HEIGHT)
     });
     let origin = format!("{scheme}://{authority}");
-    let src = if embed_query.is_empty() {
-        format!("{origin}/embed/{slug}")
-    } else {
-        format!("{origin}/embed/{slug}?{embed_query}")
-    };
+    let src = with_query(&format!("{origin}/embed/{slug}"), &embed_query);
     let html = format!(
         r#"<iframe src="{}" width="{width}" height="{height}" style="border:0;max-width:100%" title="{}" loading="lazy"></iframe>"#,
-        escape_attr(&src),
-        escape_attr(&timeline.title),
+        escape(&src),
+        escape(&timeline.title),
     );
     Ok(Json(OembedResponse {
         version: "1.0".into(),
@@ -127,14 +126,6 @@ pub async fn oembed(
         width,
         height,
     }))
-}
-
-fn escape_attr(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -159,10 +150,5 @@ mod tests {
         );
         assert_eq!(target("http://h/api/events"), None);
         assert_eq!(target("http://h/documents/x"), None);
-    }
-
-    #[test]
-    fn attributes_are_escaped() {
-        assert_eq!(escape_attr(r#"a"b<c>&"#), "a&quot;b&lt;c&gt;&amp;");
     }
 }

@@ -5,7 +5,7 @@ use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::url_state::view_query;
+use super::url_state::{view_query, with_query};
 use super::{EventDetails, EventList, InitialView};
 use crate::model::{format_day, Event, EventKind, TimelineData};
 use crate::timeline::geom::{self, mark_label, LaneBy, Placement, TimelineLayout, Viewport};
@@ -143,9 +143,9 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         let (a, b) = viewport.get().dates();
         format!("{} – {}", format_day(a), format_day(b))
     };
-    let export_href = format!(
-        "/api/timelines/{slug}/export.svg{}",
-        query_suffix(&filter.to_query())
+    let export_href = with_query(
+        &format!("/api/timelines/{slug}/export.svg"),
+        &filter.to_query(),
     );
     let shown = events.len();
     let actors = actor_names(&events);
@@ -414,14 +414,6 @@ fn percent(x: f64, width: f64) -> f64 {
     x / width.max(1.0) * 100.0
 }
 
-fn query_suffix(query: &str) -> String {
-    if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    }
-}
-
 /// Distinct canonical actor names, sorted, for the actor filter.
 fn actor_names(events: &[Event]) -> Vec<String> {
     let mut names: Vec<String> = events.iter().map(|e| e.actor.canonical.clone()).collect();
@@ -495,11 +487,7 @@ fn replace_query(query: &str) {
             return;
         };
         let path = window.location().pathname().unwrap_or_default();
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
+        let url = with_query(&path, query);
         // Failing to update the address bar only loses the shareable link, not the view.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -36,6 +36,15 @@ impl InitialView {
     }
 }
 
+/// `path`, with `?query` when the query is not empty.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The query string that reproduces a view: the filter, the visible range and the selection.
 pub fn view_query(
     filter: &EventFilter,
@@ -78,6 +87,12 @@ mod tests {
             back.range.unwrap().0,
             NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn queries_join_paths_only_when_present() {
+        assert_eq!(with_query("/t/all", ""), "/t/all");
+        assert_eq!(with_query("/t/all", "actor=Trump"), "/t/all?actor=Trump");
     }
 
     #[test]
