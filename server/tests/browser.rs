@@ -247,6 +247,15 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
         names == ["Statements", "Actions"] || names == ["Actions", "Statements"]
     })
     .await;
+    wait_until("Download SVG exports these lanes", || async {
+        let link = client.find(Locator::Css("a.download")).await.unwrap();
+        link.attr("href")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .ends_with("export.svg?lanes=kind")
+    })
+    .await;
     wait_until("the URL records the lanes", || async {
         client
             .current_url()

@@ -143,10 +143,21 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         let (a, b) = viewport.get().dates();
         format!("{} – {}", format_day(a), format_day(b))
     };
-    let export_href = with_query(
-        &format!("/api/timelines/{slug}/export.svg"),
-        &filter.to_query(),
-    );
+    // The SVG is drawn with the lanes on screen.
+    let export_href = {
+        let base = format!("/api/timelines/{slug}/export.svg");
+        let filter_query = filter.to_query();
+        move || {
+            let by = lanes.get();
+            let lanes_query = (by != LaneBy::Actor).then(|| format!("lanes={}", by.as_str()));
+            let query: Vec<&str> = [Some(filter_query.as_str()), lanes_query.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|q| !q.is_empty())
+                .collect();
+            with_query(&base, &query.join("&"))
+        }
+    };
     let shown = events.len();
     let actors = actor_names(&events);
 
