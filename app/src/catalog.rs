@@ -3,17 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::model::{DocumentSummary, DocumentView, EventFilter, TimelineData};
+use crate::model::{DocumentSummary, DocumentView, Event, EventFilter, TimelineData};
 
 /// Read access to timelines and documents, implemented by the server.
 #[cfg(feature = "ssr")]
 pub trait Catalog: Send + Sync + 'static {
     /// The timeline named `slug` with `filter` applied; `None` when no such timeline exists.
+    /// Without `controls` (embeds), the lists of every actor and document are left empty.
     fn timeline(
         &self,
         slug: &str,
         filter: &EventFilter,
+        controls: bool,
     ) -> Result<Option<TimelineData>, CatalogError>;
+    /// One event in full; `None` when no such event exists.
+    fn event(&self, id: &str) -> Result<Option<Event>, CatalogError>;
     /// A document with its events; `None` when no such document exists.
     fn document(&self, id: i64) -> Result<Option<DocumentView>, CatalogError>;
     /// Every document, without its text.
@@ -44,14 +48,25 @@ fn catalog() -> Result<SharedCatalog, ServerFnError> {
     use_context::<SharedCatalog>().ok_or_else(|| ServerFnError::new("the catalog is not available"))
 }
 
-/// A timeline by slug, filtered. `Ok(None)` when there is no such timeline.
+/// A timeline by slug, filtered. `Ok(None)` when there is no such timeline. `controls` asks for
+/// the lists the filter form offers (every actor and document of the timeline).
 #[server(prefix = "/_fn")]
 pub async fn get_timeline(
     slug: String,
     filter: EventFilter,
+    controls: bool,
 ) -> Result<Option<TimelineData>, ServerFnError> {
     catalog()?
-        .timeline(&slug, &filter)
+        .timeline(&slug, &filter, controls)
+        .map_err(|e| ServerFnError::new(e.to_string()))
+}
+
+/// One event in full (sentence, spans, rules), for the details panel. `Ok(None)` when there is
+/// no such event.
+#[server(prefix = "/_fn")]
+pub async fn get_event(id: String) -> Result<Option<Event>, ServerFnError> {
+    catalog()?
+        .event(&id)
         .map_err(|e| ServerFnError::new(e.to_string()))
 }
 

@@ -1,6 +1,9 @@
 //! Annals' web app: the model shared with the server, the timeline geometry and the Leptos views.
 //! Built with feature `ssr` into the server and with `hydrate` into the WASM bundle.
 
+// The timeline view's nested element types run deep for the type checker.
+#![recursion_limit = "256"]
+
 pub mod catalog;
 pub mod components;
 pub mod model;

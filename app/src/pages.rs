@@ -28,11 +28,28 @@ fn slug_param() -> Memo<String> {
 fn query_state() -> (Memo<EventFilter>, Memo<InitialView>) {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
-        query.with(|q| EventFilter::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
+        query.with(|q| {
+            // Every value of each key: a multiple select repeats `actor`.
+            let pairs: Vec<(&str, String)> = EventFilter::KEYS
+                .iter()
+                .flat_map(|&k| {
+                    q.get_all(k)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(move |v| (k, v))
+                })
+                .collect();
+            EventFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        })
     });
     let view = Memo::new(move |_| {
         query.with(|q| {
-            InitialView::from_query(q.get_str("view"), q.get_str("event"), q.get_str("lanes"))
+            InitialView::from_query(
+                q.get_str("view"),
+                q.get_str("event"),
+                q.get_str("lanes"),
+                q.get_str("page"),
+            )
         })
     });
     (filter, view)

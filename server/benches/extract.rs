@@ -78,10 +78,10 @@ fn whole_pipeline(bencher: Bencher) {
 }
 
 /// Events of a large extraction, to lay out and draw.
-fn many_events() -> app::model::TimelineData {
+fn many_events() -> app::model::TimelineEvents {
     let text = news();
     let events = server::extract::extract(&text, anchor()).events;
-    app::model::TimelineData {
+    app::model::TimelineEvents {
         title: "bench".into(),
         total: events.len(),
         events,
@@ -89,20 +89,72 @@ fn many_events() -> app::model::TimelineData {
     }
 }
 
-#[divan::bench]
-fn layout(bencher: Bencher) {
-    let data = many_events();
-    let view = app::timeline::geom::Viewport::fit(&data.events, anchor().unwrap_or_default());
+/// The demo corpus's events as the page receives them: `n` marks and their actors.
+fn demo_marks(n: usize) -> (Vec<app::model::Mark>, Vec<app::model::ActorInfo>) {
+    let events: Vec<app::model::Event> = server::demo::generate(n, 7)
+        .into_iter()
+        .flat_map(|(_, extraction)| extraction.events)
+        .collect();
+    app::model::marks_of(&events)
+}
+
+/// Building the lane index: once per load, lane switch or resize.
+#[divan::bench(args = [10_000, 100_000])]
+fn timeline_index(bencher: Bencher, n: usize) {
+    use app::timeline::geom::{TimelineIndex, Viewport};
+    let (marks, actors) = demo_marks(n);
+    let fit = Viewport::fit(&marks, anchor().unwrap_or_default());
     bencher
-        .counter(divan::counter::ItemsCount::new(data.events.len()))
+        .counter(divan::counter::ItemsCount::new(marks.len()))
         .bench(|| {
-            app::timeline::geom::layout(
-                divan::black_box(&data.events),
+            TimelineIndex::new(
+                divan::black_box(&marks),
+                &actors,
+                &[],
+                Default::default(),
+                fit,
+                1200.0,
+            )
+        });
+}
+
+/// One frame of zooming: the layout at the fitted view (every mark in view, the worst case) and
+/// at a tenth of it.
+#[divan::bench(args = [10_000, 100_000])]
+fn layout_frame(bencher: Bencher, n: usize) {
+    use app::timeline::geom::{layout, TimelineIndex, Viewport};
+    let (marks, actors) = demo_marks(n);
+    let fit = Viewport::fit(&marks, anchor().unwrap_or_default());
+    let index = TimelineIndex::new(&marks, &actors, &[], Default::default(), fit, 1200.0);
+    let zoomed = fit.zoom(0.1, (fit.start + fit.end) / 2.0);
+    bencher
+        .counter(divan::counter::ItemsCount::new(marks.len()))
+        .bench(|| {
+            (
+                layout(divan::black_box(&index), fit, 1200.0, None),
+                layout(divan::black_box(&index), zoomed, 1200.0, None),
+            )
+        });
+}
+
+#[divan::bench]
+fn layout_extracted(bencher: Bencher) {
+    use app::timeline::geom::{layout, TimelineIndex, Viewport};
+    let data = many_events();
+    let (marks, actors) = data.marks();
+    let view = Viewport::fit(&marks, anchor().unwrap_or_default());
+    bencher
+        .counter(divan::counter::ItemsCount::new(marks.len()))
+        .bench(|| {
+            let index = TimelineIndex::new(
+                divan::black_box(&marks),
+                &actors,
+                &[],
+                Default::default(),
                 view,
                 1200.0,
-                Default::default(),
-                &[],
-            )
+            );
+            layout(&index, view, 1200.0, None)
         });
 }
 

@@ -215,7 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 kind,
             };
             let data = store
-                .timeline_data(&timeline, &filter)?
+                .timeline_events(&timeline, &filter)?
                 .with_context(|| format!("there is no timeline named {timeline:?}"))?;
             let out = match format {
                 ExportFormat::Svg => {

@@ -205,11 +205,44 @@ impl Store {
 
     /// Events passing `filter`, ordered by date, and how many there are in all.
     pub fn filtered_events(&self, filter: &EventFilter) -> Result<(Vec<Event>, usize), StoreError> {
+        let scope = self.scoped_events(&EventFilter::default(), filter)?;
+        Ok((scope.events, scope.total))
+    }
+
+    /// Events within a timeline's `saved` filter, narrowed by `filter`: the events, how many the
+    /// timeline has in all, and (when `controls`) every actor and document id it has, for the
+    /// filter controls.
+    pub fn scoped_events(
+        &self,
+        saved: &EventFilter,
+        filter: &EventFilter,
+    ) -> Result<Scope, StoreError> {
         let mut events = self.events()?;
         crate::extract::actors::unify_across_documents(&mut events);
+        events.retain(|e| saved.matches(e));
         let total = events.len();
+        let mut actors: Vec<String> = events.iter().map(|e| e.actor.canonical.clone()).collect();
+        actors.sort_unstable();
+        actors.dedup();
+        let mut documents: Vec<i64> = events.iter().filter_map(|e| e.document_id).collect();
+        documents.sort_unstable();
+        documents.dedup();
         events.retain(|e| filter.matches(e));
-        Ok((events, total))
+        Ok(Scope {
+            events,
+            total,
+            actors,
+            documents,
+        })
+    }
+
+    /// One event by id, as stored.
+    pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare("SELECT id, json FROM events WHERE id = ?1")
+            .doing("preparing the event lookup")?;
+        Ok(read_events(&mut stmt, [id])?.into_iter().next())
     }
 
     /// Every document without its text, oldest first.
@@ -330,6 +363,18 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// A timeline's events and what its filter controls offer.
+pub struct Scope {
+    /// The events that pass the filter, ordered by date.
+    pub events: Vec<Event>,
+    /// How many events the timeline has before the request's own filter.
+    pub total: usize,
+    /// Every actor's canonical name in the timeline, sorted.
+    pub actors: Vec<String>,
+    /// Every document id with events in the timeline, sorted.
+    pub documents: Vec<i64>,
 }
 
 /// Runs a query selecting `id, json` from `events` and decodes each row.

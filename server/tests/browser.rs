@@ -3,84 +3,14 @@
 
 #[path = "support/server.rs"]
 mod support;
+#[path = "support/browser.rs"]
+mod web;
 
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::json;
-
-/// A chromedriver process on a free loopback port, killed on drop.
-struct Driver {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_driver() -> Driver {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let child = Command::new(&binary)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {binary} ({e}): run ./dev.sh setup to install Chromium and ChromeDriver"));
-    // Wait for the driver to listen: a bounded poll on the condition, not a fixed sleep.
-    let ready = (0..400).any(|_| {
-        let up = TcpStream::connect(("127.0.0.1", port)).is_ok();
-        if !up {
-            std::thread::sleep(Duration::from_millis(25));
-        }
-        up
-    });
-    assert!(ready, "chromedriver did not start listening on port {port}");
-    Driver {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    }
-}
-
-async fn browser(driver: &Driver, profile: &std::path::Path, javascript: bool) -> Client {
-    let mut args = vec![
-        "--headless=new".to_string(),
-        "--no-sandbox".into(),
-        "--disable-gpu".into(),
-        "--disable-quic".into(),
-        "--no-first-run".into(),
-        "--disable-background-networking".into(),
-        "--disable-component-update".into(),
-        "--disable-sync".into(),
-        "--disable-dev-shm-usage".into(),
-        "--window-size=1280,900".into(),
-        format!("--user-data-dir={}", profile.display()),
-    ];
-    if !javascript {
-        args.push("--blink-settings=scriptEnabled=false".into());
-    }
-    let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let capabilities = json!({ "goog:chromeOptions": { "binary": binary, "args": args } });
-    let serde_json::Value::Object(capabilities) = capabilities else {
-        unreachable!()
-    };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session")
-}
+use fantoccini::{Client, Locator};
+use web::{browser, start_driver, wait_until};
 
 async fn range(client: &Client) -> (NaiveDate, NaiveDate) {
     let root = client
@@ -90,21 +20,6 @@ async fn range(client: &Client) -> (NaiveDate, NaiveDate) {
     let start = root.attr("data-range-start").await.unwrap().unwrap();
     let end = root.attr("data-range-end").await.unwrap().unwrap();
     (start.parse().unwrap(), end.parse().unwrap())
-}
-
-/// Polls `condition` every 50 ms for up to 10 s.
-async fn wait_until<F, Fut>(what: &str, mut condition: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..200 {
-        if condition().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -319,5 +234,250 @@ async fn without_javascript_the_events_are_still_there() {
     ] {
         assert!(list.contains(expected), "the list view shows {expected}");
     }
+    client.close().await.unwrap();
+}
+
+/// The `data-event-id` and `data-date` of the focused element.
+async fn active_mark(client: &Client) -> (Option<String>, Option<String>) {
+    let got = client
+        .execute(
+            "const a = document.activeElement; return [a.getAttribute('data-event-id'), a.getAttribute('data-date')]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let pick = |i: usize| got[i].as_str().map(str::to_string);
+    (pick(0), pick(1))
+}
+
+async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+async fn hydrate(client: &Client, url: &str) {
+    client.goto(url).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(
+            r#"[data-annals-timeline][data-hydrated="true"]"#,
+        ))
+        .await
+        .expect("the timeline hydrates (is the WASM bundle built? ./dev.sh build)");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
+    const EVENTS: usize = 3000;
+    let server = support::start_demo(EVENTS).await;
+    let driver = start_driver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, profile.path(), true).await;
+    hydrate(&client, &format!("{}/", server.base)).await;
+
+    // Level of detail: far fewer marks than events, the rest counted in badges.
+    let drawn = count(&client, "[data-event-id]").await;
+    assert!(drawn > 0 && drawn < EVENTS / 3, "{drawn} marks drawn");
+    let badges = client.find_all(Locator::Css(".cluster")).await.unwrap();
+    assert!(!badges.is_empty(), "crowded stretches become count badges");
+    let mut badged = 0;
+    for b in &badges {
+        badged += b
+            .attr("data-count")
+            .await
+            .unwrap()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap();
+    }
+    assert_eq!(
+        drawn + badged,
+        EVENTS,
+        "every event is drawn or counted once"
+    );
+
+    // A badge expands on zoom: clicking it narrows the view to its events.
+    let before = range(&client).await;
+    badges[badges.len() / 2].click().await.unwrap();
+    wait_until("the badge zooms in", || async {
+        let r = range(&client).await;
+        (r.1 - r.0) < (before.1 - before.0) / 4
+    })
+    .await;
+
+    // Keyboard: End on the canvas goes to the last event, Enter opens it, Esc closes it,
+    // ← steps back in time.
+    client
+        .find(Locator::Css(r#"button[aria-label="Fit all"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let canvas = client.find(Locator::Css(".timeline-body")).await.unwrap();
+    canvas.send_keys("\u{E010}").await.unwrap(); // End
+    wait_until("End focuses the last event", || async {
+        active_mark(&client).await.0.is_some()
+    })
+    .await;
+    let (last_id, last_date) = active_mark(&client).await;
+    let last_id = last_id.unwrap();
+    let latest = client
+        .execute(
+            "return [...document.querySelectorAll('[data-date]')].map(e => e.getAttribute('data-date')).sort().pop()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        last_date.as_deref(),
+        latest.as_str(),
+        "no drawn event is later"
+    );
+    let focused = client
+        .find(Locator::Css(&format!(r#"[data-event-id="{last_id}"]"#)))
+        .await
+        .unwrap();
+    focused.send_keys("\u{E007}").await.unwrap(); // Enter
+    let card = client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(&format!(
+            r#".details-card[data-selected-event="{last_id}"]"#
+        )))
+        .await
+        .expect("Enter opens the focused event's details");
+    let text = card.text().await.unwrap();
+    assert!(text.contains("Source sentence"), "{text}");
+    assert_eq!(
+        count(&client, ".details-card mark.cue").await,
+        2,
+        "legend and cue"
+    );
+    focused.send_keys("\u{E00C}").await.unwrap(); // Escape
+    wait_until("Esc closes the details", || async {
+        count(&client, ".details-card").await == 0
+    })
+    .await;
+    focused.send_keys("\u{E012}").await.unwrap(); // ArrowLeft
+    wait_until("← moves to an earlier event", || async {
+        let (id, date) = active_mark(&client).await;
+        id.is_some_and(|id| id != last_id) && date <= last_date
+    })
+    .await;
+
+    // The list pages without reloading, and the URL follows.
+    client
+        .find(Locator::Css(r#".list-pages a[rel="next"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until("the list shows its second page", || async {
+        let ol = client.find(Locator::Css(".event-list ol")).await.unwrap();
+        ol.attr("start").await.unwrap().as_deref() == Some("101")
+    })
+    .await;
+    wait_until("the URL records the page", || async {
+        client
+            .current_url()
+            .await
+            .map(|u| u.query().unwrap_or("").contains("page=2"))
+            .unwrap_or(false)
+    })
+    .await;
+
+    // Filters ↔ URL: two actors and a kind in the query...
+    let query = "actor=Ana%20Ruiz&actor=Ben%20Okafor&kind=statement";
+    hydrate(&client, &format!("{}/?{query}", server.base)).await;
+    let chosen = client
+        .execute(
+            "return [...document.querySelectorAll('#timeline-actor option:checked')].map(o => o.value)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(chosen, serde_json::json!(["Ana Ruiz", "Ben Okafor"]));
+    let kinds = client
+        .execute(
+            "return [...new Set([...document.querySelectorAll('[data-event-id]')].map(e => e.dataset.actor + '/' + e.dataset.kind))].sort()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kinds,
+        serde_json::json!(["Ana Ruiz/statement", "Ben Okafor/statement"])
+    );
+    let status = client
+        .find(Locator::Css(".filters .count"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let shown: usize = status.split(' ').next().unwrap().parse().unwrap();
+    assert!(
+        status.ends_with(&format!("of {EVENTS} events")) && shown < EVENTS / 4,
+        "{status}"
+    );
+    // ...and a search typed into the form keeps them, narrowing further.
+    let search = client.find(Locator::Css("#timeline-search")).await.unwrap();
+    search.send_keys("tariffs").await.unwrap();
+    client
+        .find(Locator::Css(r#".filters button[type="submit"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until("the form's filters reach the URL", || async {
+        client.current_url().await.is_ok_and(|u| {
+            let q = u.query().unwrap_or("");
+            q.contains("q=tariffs")
+                && q.contains("actor=Ana+Ruiz")
+                && q.contains("actor=Ben+Okafor")
+        })
+    })
+    .await;
+    hydrate(&client, client.current_url().await.unwrap().as_str()).await;
+    let narrowed = client
+        .find(Locator::Css(".filters .count"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let now: usize = narrowed.split(' ').next().unwrap().parse().unwrap();
+    assert!(now > 0 && now < shown, "{narrowed} after {status}");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_javascript_a_long_list_pages_by_links() {
+    let server = support::start_demo(600).await;
+    let driver = start_driver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, profile.path(), false).await;
+
+    client
+        .goto(&format!("{}/?kind=action&page=2", server.base))
+        .await
+        .unwrap();
+    let ol = client.find(Locator::Css(".event-list ol")).await.unwrap();
+    assert_eq!(ol.attr("start").await.unwrap().as_deref(), Some("101"));
+    let items = count(&client, ".event-list li").await;
+    assert!(items > 0 && items <= 100, "{items} items");
+    let earlier = client
+        .find(Locator::Css(r#".list-pages a[rel="prev"]"#))
+        .await
+        .unwrap();
+    earlier.click().await.unwrap();
+    let url = client.current_url().await.unwrap();
+    let q = url.query().unwrap_or("");
+    assert!(q.contains("kind=action") && q.contains("page=1"), "{q}");
+    let ol = client.find(Locator::Css(".event-list ol")).await.unwrap();
+    assert_eq!(ol.attr("start").await.unwrap().as_deref(), Some("1"));
     client.close().await.unwrap();
 }

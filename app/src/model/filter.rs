@@ -26,6 +26,9 @@ pub struct EventFilter {
 }
 
 impl EventFilter {
+    /// The query keys a filter reads.
+    pub const KEYS: [&'static str; 6] = ["actor", "q", "from", "to", "doc", "kind"];
+
     /// Whether the event passes every condition that is set.
     pub fn matches(&self, event: &Event) -> bool {
         if let Some(actors) = self.actor.as_deref().filter(|a| !a.trim().is_empty()) {
@@ -69,6 +72,17 @@ impl EventFilter {
             return false;
         }
         true
+    }
+
+    /// The actor names asked for, one per comma-separated part.
+    pub fn actors(&self) -> Vec<&str> {
+        self.actor
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .collect()
     }
 
     /// Whether no condition is set.
@@ -138,7 +152,13 @@ impl EventFilter {
                 .map_err(|_| format!("{key}: {v:?} is not a date (YYYY-MM-DD)"))
         };
         match key {
-            "actor" => self.actor = Some(value.to_string()),
+            // A multiple select sends one `actor` per choice: keep them all.
+            "actor" => {
+                self.actor = Some(match self.actor.take() {
+                    Some(previous) => format!("{previous},{value}"),
+                    None => value.to_string(),
+                })
+            }
             "q" => self.q = Some(value.to_string()),
             "from" => self.from = Some(date(value)?),
             "to" => self.to = Some(date(value)?),
@@ -189,6 +209,13 @@ mod tests {
             .collect();
         let back = EventFilter::from_pairs(decoded.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         assert_eq!(back, filter);
+    }
+
+    #[test]
+    fn repeated_actors_add_up() {
+        let f = EventFilter::from_pairs([("actor", "Trump"), ("q", "x"), ("actor", "Sheinbaum")]);
+        assert_eq!(f.actor.as_deref(), Some("Trump,Sheinbaum"));
+        assert_eq!(f.actors(), ["Trump", "Sheinbaum"]);
     }
 
     #[test]

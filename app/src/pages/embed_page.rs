@@ -12,7 +12,7 @@ pub fn EmbedPage() -> impl IntoView {
     let (filter, initial) = query_state();
     let timeline = Resource::new(
         move || (slug.get(), filter.get()),
-        |(slug, filter)| get_timeline(slug, filter),
+        |(slug, filter)| get_timeline(slug, filter, false),
     );
     view! {
         <main class="embed">

@@ -9,8 +9,9 @@ mod scale;
 mod ticks;
 
 pub use lanes::{
-    label_px, layout, mark_label, Lane, LaneBy, Placement, TimelineLayout, AXIS_HEIGHT,
-    LABEL_CHAR_PX, LANE_HEADER_HEIGHT, ROW_HEIGHT,
+    label_px, layout, mark_label, Cluster, Lane, LaneBy, MarkGeom, Placement, TimelineIndex,
+    TimelineLayout, AXIS_HEIGHT, CLUSTER_STRIP_HEIGHT, LABEL_CHAR_PX, LANE_HEADER_HEIGHT, MAX_ROWS,
+    POINT_PX, ROW_HEIGHT,
 };
 pub use scale::{date_of, day_number, publication_markers, Viewport};
 pub use ticks::{ticks, Tick, TickUnit};

@@ -2,6 +2,8 @@
 
 mod event_details;
 mod event_list;
+mod filters;
+mod marks;
 mod timeline_view;
 mod url_state;
 

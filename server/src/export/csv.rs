@@ -1,7 +1,7 @@
-use app::model::TimelineData;
+use app::model::TimelineEvents;
 
 /// The events as CSV (RFC 4180): one row each, dates and spans included.
-pub fn to_csv(data: &TimelineData) -> String {
+pub fn to_csv(data: &TimelineEvents) -> String {
     let mut out = String::from(
         "id,document_id,kind,actor,canonical_actor,role,start,end,precision,approximate,date_label,cue,quote,summary,sentence\n",
     );

@@ -1,5 +1,7 @@
-use app::model::{EventKind, TimelineData};
-use app::timeline::geom::{self, LaneBy, Viewport, AXIS_HEIGHT, ROW_HEIGHT};
+use app::model::{EventKind, TimelineEvents};
+use app::timeline::geom::{
+    self, LaneBy, TimelineIndex, Viewport, AXIS_HEIGHT, CLUSTER_STRIP_HEIGHT, ROW_HEIGHT,
+};
 use chrono::NaiveDate;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -26,7 +28,7 @@ fn err(e: impl std::fmt::Display) -> SvgError {
 }
 
 /// The timeline as a standalone SVG: the same layout as the page, fitted to every event.
-pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
+pub fn to_svg(data: &TimelineEvents, lanes: LaneBy) -> Result<String, SvgError> {
     let anchor = data
         .documents
         .iter()
@@ -34,9 +36,12 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
         .max()
         .unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
     let inner_width = f64::from(SVG_WIDTH) - 2.0 * f64::from(MARGIN_X);
-    let view = Viewport::fit(&data.events, anchor);
-    let layout = geom::layout(&data.events, view, inner_width, lanes, &data.documents);
-    let height = (MARGIN_TOP as f64 + layout.height + 24.0).ceil() as u32;
+    let (marks, actors) = data.marks();
+    let view = Viewport::fit(&marks, anchor);
+    let index = TimelineIndex::new(&marks, &actors, &data.documents, lanes, view, inner_width);
+    let layout = geom::layout(&index, view, inner_width, None);
+    let drawing_height = index.height;
+    let height = (MARGIN_TOP as f64 + drawing_height + 24.0).ceil() as u32;
 
     let mut out = String::new();
     {
@@ -55,10 +60,10 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
         let y = |py: f64| MARGIN_TOP + py.round() as i32;
         let right = MARGIN_X + inner_width as i32;
 
-        for lane in &layout.lanes {
+        for (n, lane) in index.lanes.iter().enumerate() {
             let top = y(lane.y);
             let bottom = y(lane.y + lane.height);
-            if lane.first_row % 2 == 0 || layout.lanes.len() == 1 {
+            if n % 2 == 0 {
                 root.draw(&Rectangle::new(
                     [(MARGIN_X, top), (right, bottom)],
                     BAND.filled(),
@@ -89,7 +94,7 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
                 continue;
             }
             root.draw(&PathElement::new(
-                vec![(x(tx), axis_y - 5), (x(tx), y(layout.height - 8.0))],
+                vec![(x(tx), axis_y - 5), (x(tx), y(drawing_height - 8.0))],
                 RULE.stroke_width(1),
             ))
             .map_err(err)?;
@@ -106,7 +111,7 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
             let mx = layout.view.x(geom::day_number(day) + 0.5, inner_width);
             if (0.0..=inner_width).contains(&mx) {
                 root.draw(&PathElement::new(
-                    vec![(x(mx), axis_y), (x(mx), y(layout.height - 8.0))],
+                    vec![(x(mx), axis_y), (x(mx), y(drawing_height - 8.0))],
                     ACTION.mix(0.5).stroke_width(1),
                 ))
                 .map_err(err)?;
@@ -124,7 +129,8 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
             .color(&INK)
             .pos(Pos::new(HPos::Left, VPos::Center));
         for placement in &layout.placements {
-            let event = &data.events[placement.event];
+            let event = &data.events[placement.mark as usize];
+            let geom = &index.marks[placement.mark as usize];
             let color = if event.kind == EventKind::Statement {
                 STATEMENT
             } else {
@@ -156,13 +162,32 @@ pub fn to_svg(data: &TimelineData, lanes: LaneBy) -> Result<String, SvgError> {
                     .map_err(err)?;
                 }
             }
-            let text = format!("{} · {}", event.when.label(), placement.label);
+            let text = format!("{} · {}", event.when.label(), geom.label);
             root.draw_text(&text, &label_style, (start + 16, mid))
                 .map_err(err)?;
         }
+        let badge_style = TextStyle::from(("sans-serif", 11).into_font())
+            .color(&INK)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        for cluster in &layout.clusters {
+            let (left, right) = (x(cluster.x_start), x(cluster.x_end - 2.0));
+            let top = y(cluster.y + 2.0);
+            let bottom = y(cluster.y + CLUSTER_STRIP_HEIGHT - 4.0);
+            root.draw(&Rectangle::new(
+                [(left, top), (right, bottom)],
+                RULE.filled(),
+            ))
+            .map_err(err)?;
+            root.draw_text(
+                &format!("+{}", cluster.count),
+                &badge_style,
+                ((left + right) / 2, (top + bottom) / 2),
+            )
+            .map_err(err)?;
+        }
         let footer = TextStyle::from(("sans-serif", 11).into_font()).color(&MUTED);
-        let note = "Faint marks: approximate dates (reported, relative or fuzzy).";
-        root.draw_text(note, &footer, (MARGIN_X, y(layout.height + 4.0)))
+        let note = "Faint marks: approximate dates (reported, relative or fuzzy). +N: events too close together to draw one by one.";
+        root.draw_text(note, &footer, (MARGIN_X, y(drawing_height + 4.0)))
             .map_err(err)?;
         root.present().map_err(err)?;
     }

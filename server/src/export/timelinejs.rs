@@ -1,9 +1,9 @@
-use app::model::TimelineData;
+use app::model::TimelineEvents;
 use chrono::Datelike;
 use serde_json::{json, Value};
 
 /// The events in TimelineJS3's JSON format, so a newsroom can load them into its tool.
-pub fn to_timelinejs(data: &TimelineData) -> Value {
+pub fn to_timelinejs(data: &TimelineEvents) -> Value {
     let events: Vec<Value> = data
         .events
         .iter()

@@ -35,7 +35,7 @@ pub async fn export(
         .unwrap_or_default();
     let store = Arc::clone(&state.store);
     let wanted = slug.clone();
-    let data = tokio::task::spawn_blocking(move || store.timeline_data(&wanted, &filter))
+    let data = tokio::task::spawn_blocking(move || store.timeline_events(&wanted, &filter))
         .await??
         .ok_or_else(|| AppError::NotFound(format!("there is no timeline named {slug:?}")))?;
     let attachment = |ext: &str| format!("attachment; filename=\"annals-{}.{ext}\"", data.slug);

@@ -1,7 +1,9 @@
 //! The store as the app's [`Catalog`]: what the pages read.
 
 use app::catalog::{Catalog, CatalogError};
-use app::model::{DocumentSummary, DocumentView, EventFilter, TimelineData};
+use std::collections::HashSet;
+
+use app::model::{DocumentSummary, DocumentView, Event, EventFilter, TimelineData, TimelineEvents};
 
 use super::{Store, StoreError};
 
@@ -17,8 +19,18 @@ impl Catalog for Store {
         &self,
         slug: &str,
         filter: &EventFilter,
+        controls: bool,
     ) -> Result<Option<TimelineData>, CatalogError> {
-        Ok(self.timeline_data(slug, filter)?)
+        let mut data = self.timeline_data(slug, filter)?;
+        if let Some(data) = data.as_mut().filter(|_| !controls) {
+            data.all_actors.clear();
+            data.all_documents.clear();
+        }
+        Ok(data)
+    }
+
+    fn event(&self, id: &str) -> Result<Option<Event>, CatalogError> {
+        Ok(Store::event(self, id)?)
     }
 
     fn document(&self, id: i64) -> Result<Option<DocumentView>, CatalogError> {
@@ -31,27 +43,78 @@ impl Catalog for Store {
 }
 
 impl Store {
-    /// A timeline's events: the saved filter narrowed by `extra` (a request's own conditions).
+    /// A timeline's events in full: the saved filter narrowed by `extra` (a request's own
+    /// conditions).
+    pub fn timeline_events(
+        &self,
+        slug: &str,
+        extra: &EventFilter,
+    ) -> Result<Option<TimelineEvents>, StoreError> {
+        Ok(self
+            .timeline_with_context(slug, extra)?
+            .map(|(timeline, _, _)| timeline))
+    }
+
+    /// A timeline as the page draws it: compact marks, plus every actor and document for the
+    /// filter controls.
     pub fn timeline_data(
         &self,
         slug: &str,
         extra: &EventFilter,
     ) -> Result<Option<TimelineData>, StoreError> {
+        let Some((timeline, all_actors, all_documents)) =
+            self.timeline_with_context(slug, extra)?
+        else {
+            return Ok(None);
+        };
+        let (marks, actors) = timeline.marks();
+        Ok(Some(TimelineData {
+            slug: timeline.slug,
+            title: timeline.title,
+            filter: timeline.filter,
+            marks,
+            actors,
+            total: timeline.total,
+            documents: timeline.documents,
+            all_actors,
+            all_documents,
+        }))
+    }
+
+    /// The timeline, and every actor name and document it has before the request's filter.
+    fn timeline_with_context(
+        &self,
+        slug: &str,
+        extra: &EventFilter,
+    ) -> Result<Option<(TimelineEvents, Vec<String>, Vec<DocumentSummary>)>, StoreError> {
         let Some(saved) = self.timeline(slug)? else {
             return Ok(None);
         };
         let filter = narrow(&saved.filter, extra);
-        let (events, total) = self.filtered_events(&filter)?;
-        let mut documents = self.documents()?;
-        documents.retain(|d| events.iter().any(|e| e.document_id == Some(d.id)));
-        Ok(Some(TimelineData {
-            slug: saved.slug,
-            title: saved.title,
-            filter,
-            events,
-            total,
-            documents,
-        }))
+        let scope = self.scoped_events(&saved.filter, &filter)?;
+        let all_documents = self.documents()?;
+        let used: HashSet<i64> = scope.events.iter().filter_map(|e| e.document_id).collect();
+        let documents = all_documents
+            .iter()
+            .filter(|d| used.contains(&d.id))
+            .cloned()
+            .collect();
+        let in_scope = all_documents
+            .into_iter()
+            .filter(|d| scope.documents.binary_search(&d.id).is_ok())
+            .collect();
+        Ok(Some((
+            TimelineEvents {
+                slug: saved.slug,
+                title: saved.title,
+                filter,
+                events: scope.events,
+                total: scope.total,
+                documents,
+            },
+            scope.actors,
+            in_scope,
+        )))
     }
 }
 

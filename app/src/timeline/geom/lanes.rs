@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use super::scale::{day_number, Viewport};
 use super::ticks::{ticks, Tick};
-use crate::model::{format_day, DocumentSummary, Event, EventKind};
+use crate::model::{format_day, ActorInfo, DocumentSummary, EventKind, Mark};
 
 /// Height of one row of marks, in pixels.
 pub const ROW_HEIGHT: f64 = 30.0;
@@ -10,16 +10,24 @@ pub const ROW_HEIGHT: f64 = 30.0;
 pub const AXIS_HEIGHT: f64 = 28.0;
 /// Height of a lane's header line (actor and role), in pixels.
 pub const LANE_HEADER_HEIGHT: f64 = 20.0;
+/// Height of the strip under a lane's rows where count badges stand for marks that do not fit.
+pub const CLUSTER_STRIP_HEIGHT: f64 = 22.0;
 /// Estimated width of one label character, in pixels (labels are 13px sans-serif).
 pub const LABEL_CHAR_PX: f64 = 6.6;
+/// At most this many rows per lane; marks that would need more become count badges.
+pub const MAX_ROWS: usize = 4;
+/// A count badge's narrowest width, in pixels.
+pub const CLUSTER_MIN_PX: f64 = 34.0;
 /// Labels longer than this many characters are cut with an ellipsis.
 const LABEL_MAX_CHARS: usize = 36;
 /// Space kept between two marks in one row.
 const ROW_GAP_PX: f64 = 10.0;
 /// A point mark's drawn width.
-const POINT_PX: f64 = 12.0;
+pub const POINT_PX: f64 = 12.0;
 /// Space between a mark and a label drawn on its left.
 const LABEL_GAP_PX: f64 = 4.0;
+/// A count badge gathers the crowded marks that start within this many pixels of its left edge.
+pub const CLUSTER_SPAN_PX: f64 = 64.0;
 
 /// What the timeline's lanes group events by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,15 +60,23 @@ impl LaneBy {
         }
     }
 
-    /// The lane an event belongs to and the lane's subtitle.
-    fn lane_of(self, event: &Event, documents: &[DocumentSummary]) -> (String, Option<String>) {
+    /// The lane a mark belongs to and the lane's subtitle.
+    fn lane_of(
+        self,
+        mark: &Mark,
+        actors: &[ActorInfo],
+        documents: &HashMap<i64, &DocumentSummary>,
+    ) -> (String, Option<String>) {
         match self {
-            Self::Actor => (event.actor.canonical.clone(), event.actor.role.clone()),
+            Self::Actor => actors.get(mark.actor).map_or_else(
+                || ("Unknown".to_string(), None),
+                |a| (a.name.clone(), a.role.clone()),
+            ),
             Self::Document => {
-                let doc = documents.iter().find(|d| Some(d.id) == event.document_id);
+                let doc = mark.document_id.and_then(|id| documents.get(&id));
                 let title = doc.map_or_else(
                     || {
-                        event.document_id.map_or_else(
+                        mark.document_id.map_or_else(
                             || "Unknown document".to_string(),
                             |id| format!("Document {id}"),
                         )
@@ -70,7 +86,7 @@ impl LaneBy {
                 (title, doc.and_then(|d| d.published).map(format_day))
             }
             Self::Kind => {
-                let name = if event.kind == EventKind::Statement {
+                let name = if mark.kind == EventKind::Statement {
                     "Statements"
                 } else {
                     "Actions"
@@ -78,165 +94,6 @@ impl LaneBy {
                 (name.to_string(), None)
             }
         }
-    }
-}
-
-/// One band of rows: an actor's, a document's or a kind's.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Lane {
-    /// The lane's name: the actor's canonical name, the document's title or the kind.
-    pub key: String,
-    /// Shown beside the name: the actor's role or the document's date.
-    pub subtitle: Option<String>,
-    /// Index of the lane's first row among all rows.
-    pub first_row: usize,
-    /// How many rows the lane needs so that its marks and labels do not overlap.
-    pub rows: usize,
-    /// Top of the lane's header, in pixels from the top of the drawing.
-    pub y: f64,
-    /// Header and rows, in pixels.
-    pub height: f64,
-}
-
-/// Where one event is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Placement {
-    /// Index into the events given to [`layout`].
-    pub event: usize,
-    pub lane: usize,
-    /// Row among all rows (lane rows stacked top to bottom).
-    pub row: usize,
-    /// Top of the mark's row, in pixels from the top of the drawing.
-    pub y: f64,
-    /// Screen x of the date's start and (inclusive) end, clipped to nothing: may lie off-screen.
-    pub x_start: f64,
-    pub x_end: f64,
-    /// Whether the mark is a point (day precision) or a span.
-    pub is_point: bool,
-    /// The label sits left of the mark because it would run past the right edge.
-    pub label_left: bool,
-    /// The label, cut to fit.
-    pub label: String,
-}
-
-/// Everything needed to draw a timeline at one viewport and width.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimelineLayout {
-    pub view: Viewport,
-    pub width: f64,
-    pub ticks: Vec<Tick>,
-    pub lanes: Vec<Lane>,
-    pub placements: Vec<Placement>,
-    /// For each event given to [`layout`], the index of its placement.
-    pub by_event: Vec<usize>,
-    pub total_rows: usize,
-    /// Height of the whole drawing, axis included, in pixels.
-    pub height: f64,
-}
-
-/// Lays events out in lanes (ordered by each lane's first event), stacking marks within a lane
-/// so that no two marks or labels overlap at this viewport and width.
-pub fn layout(
-    events: &[Event],
-    view: Viewport,
-    width: f64,
-    by: LaneBy,
-    documents: &[DocumentSummary],
-) -> TimelineLayout {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ea, eb) = (&events[a], &events[b]);
-        (ea.when.start, ea.when.end, &ea.id).cmp(&(eb.when.start, eb.when.end, &eb.id))
-    });
-
-    let mut lane_of: HashMap<String, usize> = HashMap::new();
-    let mut lanes: Vec<Lane> = Vec::new();
-    // Each lane's rows remember the right edge of their last mark.
-    let mut row_ends: Vec<Vec<f64>> = Vec::new();
-    let mut rows_of_event: Vec<(usize, usize, usize)> = Vec::with_capacity(events.len());
-    let mut placements = Vec::with_capacity(events.len());
-
-    for &i in &order {
-        let event = &events[i];
-        let (key, subtitle) = by.lane_of(event, documents);
-        let lane = *lane_of.entry(key.clone()).or_insert_with(|| {
-            lanes.push(Lane {
-                key,
-                subtitle: subtitle.clone(),
-                first_row: 0,
-                rows: 0,
-                y: 0.0,
-                height: 0.0,
-            });
-            row_ends.push(Vec::new());
-            lanes.len() - 1
-        });
-        if lanes[lane].subtitle.is_none() {
-            lanes[lane].subtitle = subtitle;
-        }
-        let x_start = view.x(day_number(event.when.start), width);
-        let x_end = view.x(day_number(event.when.end) + 1.0, width);
-        let is_point = event.when.start == event.when.end && !event.when.open_end;
-        let label = mark_label(&event.summary);
-        let mark_end = if is_point { x_start + POINT_PX } else { x_end };
-        let label_width = label_px(&label);
-        let label_left = x_start + POINT_PX + label_width > width && x_start - label_width >= 0.0;
-        let (left, right) = if label_left {
-            (x_start - label_width - LABEL_GAP_PX, mark_end)
-        } else {
-            (x_start, mark_end.max(x_start + POINT_PX + label_width))
-        };
-        let rows = &mut row_ends[lane];
-        let row = match rows.iter().position(|&end| end + ROW_GAP_PX <= left) {
-            Some(r) => {
-                rows[r] = right;
-                r
-            }
-            None => {
-                rows.push(right);
-                rows.len() - 1
-            }
-        };
-        rows_of_event.push((placements.len(), lane, row));
-        placements.push(Placement {
-            event: i,
-            lane,
-            row,
-            y: 0.0,
-            x_start,
-            x_end,
-            is_point,
-            label_left,
-            label,
-        });
-    }
-
-    let mut next_row = 0;
-    let mut y = AXIS_HEIGHT;
-    for (lane, rows) in lanes.iter_mut().zip(&row_ends) {
-        lane.first_row = next_row;
-        lane.rows = rows.len().max(1);
-        lane.y = y;
-        lane.height = LANE_HEADER_HEIGHT + lane.rows as f64 * ROW_HEIGHT;
-        next_row += lane.rows;
-        y += lane.height;
-    }
-    let mut by_event = vec![0; events.len()];
-    for (p, lane, row) in rows_of_event {
-        let lane = &lanes[lane];
-        placements[p].row = lane.first_row + row;
-        placements[p].y = lane.y + LANE_HEADER_HEIGHT + row as f64 * ROW_HEIGHT;
-        by_event[placements[p].event] = p;
-    }
-    TimelineLayout {
-        view,
-        width,
-        ticks: ticks(view, width),
-        lanes,
-        placements,
-        by_event,
-        total_rows: next_row,
-        height: y + 8.0,
     }
 }
 
@@ -260,88 +117,616 @@ fn cut(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// What never changes while the user zooms and pans: each mark's extent in days and its label,
+/// the lanes with their marks sorted by start, and every mark's place in time order. Built once
+/// per set of marks, lane grouping and width; [`layout`] then runs per frame on top of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineIndex {
+    pub marks: Vec<MarkGeom>,
+    pub lanes: Vec<Lane>,
+    /// Marks in time order (start, end, id).
+    pub order: Vec<u32>,
+    /// For each mark, its position in [`Self::order`].
+    pub rank: Vec<u32>,
+    /// Height of the whole drawing, axis included, in pixels.
+    pub height: f64,
+}
+
+/// One mark's fixed geometry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkGeom {
+    /// Axis coordinates of the first day and just after the last day.
+    pub start: f64,
+    pub end: f64,
+    pub is_point: bool,
+    pub lane: u32,
+    /// The label, cut to fit, and its estimated width in pixels.
+    pub label: String,
+    pub label_px: f64,
+}
+
+/// One band of rows: an actor's, a document's or a kind's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The lane's name: the actor's canonical name, the document's title or the kind.
+    pub key: String,
+    /// Shown beside the name: the actor's role or the document's date.
+    pub subtitle: Option<String>,
+    /// The lane's marks, sorted by start.
+    pub items: Vec<u32>,
+    /// Rows of marks: as many as the fitted view needs, at most [`MAX_ROWS`]. Zooming in only
+    /// spreads marks apart, so the lane's height never changes while exploring.
+    pub rows: usize,
+    /// Whether the lane has a strip of count badges (it has more marks than rows).
+    pub has_strip: bool,
+    /// The longest mark in days plus the widest label, so a sweep from the left edge finds every
+    /// mark that reaches into view.
+    longest_days: f64,
+    widest_px: f64,
+    /// Top of the lane's header, in pixels from the top of the drawing.
+    pub y: f64,
+    /// Header, rows and strip, in pixels.
+    pub height: f64,
+}
+
+impl Lane {
+    /// Top of a row, in pixels from the top of the drawing.
+    pub fn row_y(&self, row: usize) -> f64 {
+        self.y + LANE_HEADER_HEIGHT + row as f64 * ROW_HEIGHT
+    }
+
+    /// Top of the badge strip.
+    pub fn strip_y(&self) -> f64 {
+        self.row_y(self.rows)
+    }
+}
+
+/// Where one mark is drawn in one frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// Index into the marks given to [`TimelineIndex::new`].
+    pub mark: u32,
+    pub lane: u32,
+    /// Row within the lane.
+    pub row: u32,
+    /// Top of the mark's row, in pixels from the top of the drawing.
+    pub y: f64,
+    /// Screen x of the date's start and (exclusive) end; may lie off-screen.
+    pub x_start: f64,
+    pub x_end: f64,
+    pub is_point: bool,
+    /// The label sits left of the mark because it would run past the right edge.
+    pub label_left: bool,
+}
+
+/// Marks that would overlap the rows' marks, drawn as one count badge that zooming in expands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cluster {
+    pub lane: u32,
+    /// The earliest mark in it (by start): names the badge across frames.
+    pub first: u32,
+    pub count: usize,
+    /// Top of the badge strip.
+    pub y: f64,
+    pub x_start: f64,
+    pub x_end: f64,
+    /// Axis coordinates covering every mark in it: where "zoom to these" goes.
+    pub day_start: f64,
+    pub day_end: f64,
+}
+
+/// One frame: ticks, and only the marks and badges in view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineLayout {
+    pub view: Viewport,
+    pub width: f64,
+    pub ticks: Vec<Tick>,
+    /// Sorted by mark, for [`Self::placement`].
+    pub placements: Vec<Placement>,
+    /// Sorted by (lane, first), for [`Self::cluster`].
+    pub clusters: Vec<Cluster>,
+}
+
+impl TimelineLayout {
+    /// Where a mark is drawn in this frame, if it is drawn at all.
+    pub fn placement(&self, mark: u32) -> Option<&Placement> {
+        self.placements
+            .binary_search_by_key(&mark, |p| p.mark)
+            .ok()
+            .map(|i| &self.placements[i])
+    }
+
+    /// The badge named by its lane and first mark, if it is drawn in this frame.
+    pub fn cluster(&self, lane: u32, first: u32) -> Option<&Cluster> {
+        self.clusters
+            .binary_search_by_key(&(lane, first), |c| (c.lane, c.first))
+            .ok()
+            .map(|i| &self.clusters[i])
+    }
+}
+
+impl TimelineIndex {
+    /// Groups `marks` into lanes (ordered by each lane's first mark) and sizes each lane's rows
+    /// for the `fit` view at `width` pixels.
+    pub fn new(
+        marks: &[Mark],
+        actors: &[ActorInfo],
+        documents: &[DocumentSummary],
+        by: LaneBy,
+        fit: Viewport,
+        width: f64,
+    ) -> Self {
+        let mut order: Vec<u32> = (0..marks.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (ma, mb) = (&marks[a as usize], &marks[b as usize]);
+            (ma.when.start, ma.when.end, &ma.id).cmp(&(mb.when.start, mb.when.end, &mb.id))
+        });
+        let mut rank = vec![0; marks.len()];
+        for (r, &m) in order.iter().enumerate() {
+            rank[m as usize] = r as u32;
+        }
+        let documents: HashMap<i64, &DocumentSummary> =
+            documents.iter().map(|d| (d.id, d)).collect();
+        let mut lane_of: HashMap<String, u32> = HashMap::new();
+        let mut lanes: Vec<Lane> = Vec::new();
+        let mut geoms: Vec<Option<MarkGeom>> = vec![None; marks.len()];
+        for &m in &order {
+            let mark = &marks[m as usize];
+            let (key, subtitle) = by.lane_of(mark, actors, &documents);
+            let lane = *lane_of.entry(key.clone()).or_insert_with(|| {
+                lanes.push(Lane {
+                    key,
+                    subtitle: subtitle.clone(),
+                    items: Vec::new(),
+                    rows: 1,
+                    has_strip: false,
+                    longest_days: 0.0,
+                    widest_px: 0.0,
+                    y: 0.0,
+                    height: 0.0,
+                });
+                (lanes.len() - 1) as u32
+            });
+            let l = &mut lanes[lane as usize];
+            if l.subtitle.is_none() {
+                l.subtitle = subtitle;
+            }
+            let start = day_number(mark.when.start);
+            let end = day_number(mark.when.end) + 1.0;
+            let label = mark_label(&mark.summary);
+            let label_px = label_px(&label);
+            l.items.push(m);
+            l.longest_days = l.longest_days.max(end - start);
+            l.widest_px = l.widest_px.max(label_px);
+            geoms[m as usize] = Some(MarkGeom {
+                start,
+                end,
+                is_point: mark.when.is_point(),
+                lane,
+                label,
+                label_px,
+            });
+        }
+        let marks: Vec<MarkGeom> = geoms.into_iter().flatten().collect();
+        let mut index = Self {
+            marks,
+            lanes,
+            order,
+            rank,
+            height: 0.0,
+        };
+        let mut y = AXIS_HEIGHT;
+        for lane in 0..index.lanes.len() {
+            let mut sweep = Sweep::new(MAX_ROWS);
+            index.sweep_lane(lane, fit, width, None, &mut sweep);
+            let l = &mut index.lanes[lane];
+            l.rows = sweep.rows_used.max(1);
+            l.has_strip = l.items.len() > l.rows;
+            l.y = y;
+            l.height = LANE_HEADER_HEIGHT
+                + l.rows as f64 * ROW_HEIGHT
+                + if l.has_strip {
+                    CLUSTER_STRIP_HEIGHT
+                } else {
+                    0.0
+                };
+            y += l.height;
+        }
+        index.height = y + 8.0;
+        index
+    }
+
+    /// The marks just before and after `mark` in time, if any.
+    pub fn neighbours(&self, mark: u32) -> (Option<u32>, Option<u32>) {
+        let Some(&rank) = self.rank.get(mark as usize) else {
+            return (None, None);
+        };
+        let rank = rank as usize;
+        let prev = rank.checked_sub(1).map(|r| self.order[r]);
+        let next = self.order.get(rank + 1).copied();
+        (prev, next)
+    }
+
+    /// Stacks one lane's marks that reach into `view` into its rows, left to right; marks that
+    /// fit no row gather into badges. `pinned` (the focused or selected mark) always gets a row.
+    fn sweep_lane(
+        &self,
+        lane: usize,
+        view: Viewport,
+        width: f64,
+        pinned: Option<u32>,
+        sweep: &mut Sweep,
+    ) {
+        let l = &self.lanes[lane];
+        let px_per_day = width / view.span().max(f64::EPSILON);
+        // Everything that starts this far left of the view may still reach into it.
+        let reach = l.longest_days + (POINT_PX + l.widest_px) / px_per_day;
+        let from = l
+            .items
+            .partition_point(|&m| self.marks[m as usize].start < view.start - reach);
+        for &m in &l.items[from..] {
+            let g = &self.marks[m as usize];
+            if g.start > view.end {
+                break;
+            }
+            let x_start = view.x(g.start, width);
+            let x_end = view.x(g.end, width);
+            let mark_end = if g.is_point {
+                x_start + POINT_PX
+            } else {
+                x_end
+            };
+            let label_left = x_start + POINT_PX + g.label_px > width && x_start - g.label_px >= 0.0;
+            let (left, right) = if label_left {
+                (x_start - g.label_px - LABEL_GAP_PX, mark_end)
+            } else {
+                (x_start, mark_end.max(x_start + POINT_PX + g.label_px))
+            };
+            if right < 0.0 {
+                continue;
+            }
+            let placement = Placement {
+                mark: m,
+                lane: lane as u32,
+                row: 0,
+                y: 0.0,
+                x_start,
+                x_end,
+                is_point: g.is_point,
+                label_left,
+            };
+            if !sweep.place(placement, left, right, pinned == Some(m)) {
+                sweep.gather(lane as u32, m, x_start.max(0.0), g.start, g.end);
+            }
+        }
+        sweep.flush();
+    }
+}
+
+/// Rows being filled left to right in one lane, and the badge being gathered.
+struct Sweep {
+    max_rows: usize,
+    row_ends: Vec<f64>,
+    rows_used: usize,
+    placements: Vec<Placement>,
+    clusters: Vec<Cluster>,
+    open: Option<Cluster>,
+}
+
+impl Sweep {
+    fn new(max_rows: usize) -> Self {
+        Self {
+            max_rows: max_rows.max(1),
+            row_ends: Vec::new(),
+            rows_used: 0,
+            placements: Vec::new(),
+            clusters: Vec::new(),
+            open: None,
+        }
+    }
+
+    /// Starts a new lane with `rows` rows.
+    fn reset(&mut self, rows: usize) {
+        self.max_rows = rows.max(1);
+        self.row_ends.clear();
+    }
+
+    /// Puts the mark in the first row with room; a pinned mark takes the emptiest row if none
+    /// has room. Returns whether it was placed.
+    fn place(&mut self, mut p: Placement, left: f64, right: f64, pinned: bool) -> bool {
+        let row = match self
+            .row_ends
+            .iter()
+            .position(|&end| end + ROW_GAP_PX <= left)
+        {
+            Some(r) => r,
+            None if self.row_ends.len() < self.max_rows => {
+                self.row_ends.push(f64::NEG_INFINITY);
+                self.row_ends.len() - 1
+            }
+            None if pinned => self
+                .row_ends
+                .iter()
+                .enumerate()
+                .min_by(|a, b| a.1.total_cmp(b.1))
+                .map_or(0, |(r, _)| r),
+            None => return false,
+        };
+        self.row_ends[row] = right;
+        self.rows_used = self.rows_used.max(self.row_ends.len());
+        p.row = row as u32;
+        self.placements.push(p);
+        true
+    }
+
+    /// Adds a mark that fits no row to the open badge, or opens a new one.
+    fn gather(&mut self, lane: u32, mark: u32, x: f64, day_start: f64, day_end: f64) {
+        if let Some(c) = &mut self.open {
+            if x <= c.x_start + CLUSTER_SPAN_PX {
+                c.count += 1;
+                c.x_end = c.x_end.max(x + 2.0);
+                c.day_start = c.day_start.min(day_start);
+                c.day_end = c.day_end.max(day_end);
+                return;
+            }
+        }
+        self.flush();
+        self.open = Some(Cluster {
+            lane,
+            first: mark,
+            count: 1,
+            y: 0.0,
+            x_start: x,
+            x_end: x + CLUSTER_MIN_PX,
+            day_start,
+            day_end,
+        });
+    }
+
+    fn flush(&mut self) {
+        if let Some(c) = self.open.take() {
+            self.clusters.push(c);
+        }
+    }
+}
+
+/// Lays out one frame: only the marks that reach into `view` are placed, stacked in their lane's
+/// rows without overlap; the rest of a crowded stretch becomes count badges. The work grows with
+/// what is visible (plus one binary search per lane), not with the size of the corpus, except
+/// when zoomed out over all of it. `pinned` always gets a mark when it is in view.
+pub fn layout(
+    index: &TimelineIndex,
+    view: Viewport,
+    width: f64,
+    pinned: Option<u32>,
+) -> TimelineLayout {
+    let mut sweep = Sweep::new(MAX_ROWS);
+    for (lane, l) in index.lanes.iter().enumerate() {
+        let placed_before = sweep.placements.len();
+        let clusters_before = sweep.clusters.len();
+        sweep.reset(l.rows);
+        index.sweep_lane(lane, view, width, pinned, &mut sweep);
+        for p in &mut sweep.placements[placed_before..] {
+            p.y = l.row_y(p.row as usize);
+        }
+        for c in &mut sweep.clusters[clusters_before..] {
+            c.y = l.strip_y();
+        }
+    }
+    let mut placements = sweep.placements;
+    placements.sort_unstable_by_key(|p| p.mark);
+    let mut clusters = sweep.clusters;
+    clusters.sort_unstable_by_key(|c| (c.lane, c.first));
+    TimelineLayout {
+        view,
+        width,
+        ticks: ticks(view, width),
+        placements,
+        clusters,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{Actor, EventKind, Precision, Span, When, WhenBasis};
+    use crate::model::{MarkWhen, Precision};
 
-    /// A one-day statement by `actor` in document 1.
-    pub(super) fn event(id: &str, actor: &str, day: (i32, u32, u32), summary: &str) -> Event {
+    /// A one-day statement by actor `actor` (an index) in document 1.
+    pub(super) fn mark(id: &str, actor: usize, day: (i32, u32, u32), summary: &str) -> Mark {
         let date = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
-        Event {
+        Mark {
             id: id.into(),
             document_id: Some(1),
             kind: EventKind::Statement,
-            actor: Actor {
-                name: actor.into(),
-                canonical: actor.into(),
-                role: None,
-            },
-            cue_text: "said".into(),
-            quote: None,
+            actor,
             summary: summary.into(),
-            when: When {
-                value: date.to_string(),
+            when: MarkWhen {
                 start: date,
                 end: date,
                 precision: Precision::Day,
-                approximate: false,
-                basis: WhenBasis::Mention,
-                open_end: false,
-                mention: None,
+                flags: 0,
+                reference: None,
             },
-            confidence: 1.0,
-            rules: vec![],
-            source: None,
-            cue: Span::default(),
-            content: None,
-            sentence: Span::default(),
-            sentence_text: String::new(),
+        }
+    }
+
+    pub(super) fn actors(names: &[&str]) -> Vec<ActorInfo> {
+        names
+            .iter()
+            .map(|n| ActorInfo {
+                name: n.to_string(),
+                role: None,
+            })
+            .collect()
+    }
+
+    fn fit(marks: &[Mark]) -> Viewport {
+        let days = marks.iter().map(|m| day_number(m.when.start));
+        let first = days.clone().fold(f64::MAX, f64::min);
+        let last = days.fold(f64::MIN, f64::max) + 1.0;
+        Viewport::new(first - 1.0, last + 1.0)
+    }
+
+    fn right_edge(index: &TimelineIndex, p: &Placement) -> (f64, f64) {
+        let g = &index.marks[p.mark as usize];
+        if p.label_left {
+            (p.x_start - g.label_px - LABEL_GAP_PX, p.x_start + POINT_PX)
+        } else {
+            (p.x_start, (p.x_start + POINT_PX + g.label_px).max(p.x_end))
         }
     }
 
     #[test]
     fn one_lane_per_actor_in_order_of_first_event() {
-        let events = vec![
-            event("a", "Trump", (2025, 1, 20), "signed"),
-            event("b", "Sheinbaum", (2025, 2, 14), "said"),
-            event("c", "Trump", (2019, 3, 1), "said"),
+        let marks = vec![
+            mark("a", 0, (2025, 1, 20), "signed"),
+            mark("b", 1, (2025, 2, 14), "said"),
+            mark("c", 0, (2019, 3, 1), "said"),
         ];
-        let view = Viewport::fit(&events, NaiveDate::from_ymd_opt(2025, 2, 18).unwrap());
-        let l = layout(&events, view, 1000.0, LaneBy::Actor, &[]);
-        let keys: Vec<_> = l.lanes.iter().map(|lane| lane.key.as_str()).collect();
+        let index = TimelineIndex::new(
+            &marks,
+            &actors(&["Trump", "Sheinbaum"]),
+            &[],
+            LaneBy::Actor,
+            fit(&marks),
+            1000.0,
+        );
+        let keys: Vec<_> = index.lanes.iter().map(|lane| lane.key.as_str()).collect();
         assert_eq!(keys, ["Trump", "Sheinbaum"]);
+        let l = layout(&index, fit(&marks), 1000.0, None);
         assert_eq!(l.placements.len(), 3);
+        assert!(l.clusters.is_empty());
     }
 
     #[test]
     fn overlapping_marks_stack_without_overlap() {
-        let events: Vec<Event> = (0..6)
+        let marks: Vec<Mark> = (0..4)
             .map(|i| {
-                event(
+                mark(
                     &format!("e{i}"),
-                    "Trump",
+                    0,
                     (2025, 2, 10 + i),
                     "a fairly long summary of what was said",
                 )
             })
             .collect();
-        let view = Viewport::fit(&events, NaiveDate::from_ymd_opt(2025, 2, 18).unwrap());
-        let l = layout(&events, view, 1000.0, LaneBy::Actor, &[]);
-        assert!(l.lanes[0].rows > 1);
+        let view = fit(&marks);
+        let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
+        assert!(index.lanes[0].rows >= 2);
+        let l = layout(&index, view, 1000.0, None);
+        assert_eq!(l.placements.len(), 4);
         for a in &l.placements {
             for b in &l.placements {
-                if a.event != b.event && a.row == b.row {
-                    let a_right =
-                        a.x_start + POINT_PX + a.label.chars().count() as f64 * LABEL_CHAR_PX;
-                    let b_right =
-                        b.x_start + POINT_PX + b.label.chars().count() as f64 * LABEL_CHAR_PX;
-                    assert!(a_right <= b.x_start || b_right <= a.x_start, "{a:?} {b:?}");
+                if a.mark != b.mark && a.row == b.row {
+                    let (a0, a1) = right_edge(&index, a);
+                    let (b0, b1) = right_edge(&index, b);
+                    assert!(a1 <= b0 || b1 <= a0, "{a:?} {b:?}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn crowded_marks_cluster_into_badges_that_zooming_expands() {
+        // 200 events on consecutive days: far more than four rows can show at once.
+        let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let marks: Vec<Mark> = (0..200)
+            .map(|i| {
+                let d = start + chrono::Duration::days(i);
+                let mut m = mark(&format!("e{i:03}"), 0, (2020, 1, 1), "said something");
+                m.when.start = d;
+                m.when.end = d;
+                m
+            })
+            .collect();
+        let view = fit(&marks);
+        let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
+        assert_eq!(index.lanes[0].rows, MAX_ROWS);
+        assert!(index.lanes[0].has_strip);
+        let l = layout(&index, view, 1000.0, None);
+        let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+        // Every mark is either drawn or counted in a badge, exactly once.
+        assert_eq!(l.placements.len() + clustered, 200);
+        assert!(clustered > 100);
+        // Badges never overlap one another.
+        for pair in l.clusters.windows(2) {
+            assert!(pair[0].x_end <= pair[1].x_start, "{pair:?}");
+        }
+        // Zooming to a badge's range shows more of its marks than before.
+        let badge = l.clusters[l.clusters.len() / 2];
+        let zoomed = Viewport::new(badge.day_start, badge.day_end);
+        let z = layout(&index, zoomed, 1000.0, None);
+        let inside = |p: &&Placement| {
+            let g = &index.marks[p.mark as usize];
+            g.start >= badge.day_start && g.end <= badge.day_end
+        };
+        assert!(z.placements.iter().filter(inside).count() > 0);
+        assert!(z.clusters.iter().map(|c| c.count).sum::<usize>() < clustered);
+        // Lanes keep their height while zooming.
+        assert_eq!(index.lanes[0].rows, MAX_ROWS);
+    }
+
+    #[test]
+    fn only_marks_in_view_are_placed() {
+        let marks: Vec<Mark> = (1..=28)
+            .map(|d| mark(&format!("e{d:02}"), 0, (2021, 2, d), "x"))
+            .collect();
+        let index = TimelineIndex::new(
+            &marks,
+            &actors(&["A"]),
+            &[],
+            LaneBy::Actor,
+            fit(&marks),
+            1000.0,
+        );
+        let d = |day| day_number(NaiveDate::from_ymd_opt(2021, 2, day).unwrap());
+        let l = layout(&index, Viewport::new(d(10), d(13)), 1000.0, None);
+        // The 9th's label reaches into view; nothing after the 13th does.
+        let drawn: Vec<&str> = l
+            .placements
+            .iter()
+            .map(|p| marks[p.mark as usize].id.as_str())
+            .collect();
+        assert!(drawn.contains(&"e10") && drawn.contains(&"e13"));
+        assert!(!drawn.contains(&"e14") && !drawn.contains(&"e01"));
+        assert!(l.placement(9).is_some());
+        assert!(l.placement(20).is_none());
+    }
+
+    #[test]
+    fn pinned_marks_are_always_drawn() {
+        let marks: Vec<Mark> = (0..40)
+            .map(|i| mark(&format!("e{i:02}"), 0, (2022, 5, 1), "same day"))
+            .collect();
+        let view = fit(&marks);
+        let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
+        let last = index.order[39];
+        assert!(layout(&index, view, 1000.0, None).placement(last).is_none());
+        assert!(layout(&index, view, 1000.0, Some(last))
+            .placement(last)
+            .is_some());
+    }
+
+    #[test]
+    fn neighbours_follow_time_order() {
+        let marks = vec![
+            mark("late", 0, (2025, 1, 3), "x"),
+            mark("early", 1, (2025, 1, 1), "x"),
+            mark("middle", 0, (2025, 1, 2), "x"),
+        ];
+        let index = TimelineIndex::new(
+            &marks,
+            &actors(&["A", "B"]),
+            &[],
+            LaneBy::Actor,
+            fit(&marks),
+            800.0,
+        );
+        assert_eq!(index.neighbours(2), (Some(1), Some(0)));
+        assert_eq!(index.neighbours(1), (None, Some(2)));
+        assert_eq!(index.neighbours(0), (Some(2), None));
     }
 
     #[test]
@@ -356,22 +741,23 @@ mod tests {
 mod grouping_tests {
     use chrono::NaiveDate;
 
+    use super::tests::{actors, mark};
     use super::*;
     use crate::model::PublishedBasis;
 
-    fn event(id: &str, doc: i64, kind: EventKind, actor: &str) -> Event {
-        let mut event = super::tests::event(id, actor, (2025, 2, 1), "s");
-        event.document_id = Some(doc);
-        event.kind = kind;
-        event
+    fn grouped(id: &str, doc: i64, kind: EventKind, actor: usize) -> Mark {
+        let mut m = mark(id, actor, (2025, 2, 1), "s");
+        m.document_id = Some(doc);
+        m.kind = kind;
+        m
     }
 
     #[test]
     fn lanes_group_by_actor_document_or_kind() {
-        let events = vec![
-            event("a", 1, EventKind::Statement, "Trump"),
-            event("b", 2, EventKind::Action, "Trump"),
-            event("c", 2, EventKind::Statement, "Sheinbaum"),
+        let marks = vec![
+            grouped("a", 1, EventKind::Statement, 0),
+            grouped("b", 2, EventKind::Action, 0),
+            grouped("c", 2, EventKind::Statement, 1),
         ];
         let documents = vec![DocumentSummary {
             id: 2,
@@ -381,9 +767,11 @@ mod grouping_tests {
             published_basis: PublishedBasis::Metadata,
             event_count: 2,
         }];
-        let view = Viewport::fit(&events, NaiveDate::from_ymd_opt(2025, 2, 18).unwrap());
+        let people = actors(&["Trump", "Sheinbaum"]);
+        let view = Viewport::new(739_000.0, 739_400.0);
+        let index = |by| TimelineIndex::new(&marks, &people, &documents, by, view, 1000.0);
         let keys = |by| {
-            layout(&events, view, 1000.0, by, &documents)
+            index(by)
                 .lanes
                 .into_iter()
                 .map(|l| l.key)
@@ -392,8 +780,10 @@ mod grouping_tests {
         assert_eq!(keys(LaneBy::Actor), ["Trump", "Sheinbaum"]);
         assert_eq!(keys(LaneBy::Document), ["Document 1", "Second"]);
         assert_eq!(keys(LaneBy::Kind), ["Statements", "Actions"]);
-        let by_doc = layout(&events, view, 1000.0, LaneBy::Document, &documents);
-        assert_eq!(by_doc.lanes[1].subtitle.as_deref(), Some("Feb. 18, 2025"));
+        assert_eq!(
+            index(LaneBy::Document).lanes[1].subtitle.as_deref(),
+            Some("Feb. 18, 2025")
+        );
         assert_eq!(LaneBy::parse(LaneBy::Kind.as_str()), LaneBy::Kind);
         assert_eq!(LaneBy::parse("nonsense"), LaneBy::Actor);
     }

@@ -1,7 +1,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Event;
+use crate::model::Mark;
 
 /// The smallest visible range: one day.
 const MIN_SPAN_DAYS: f64 = 1.0;
@@ -43,12 +43,12 @@ impl Viewport {
     }
 
     /// The view that shows every event with a margin; a fortnight around the anchor when empty.
-    pub fn fit(events: &[Event], fallback: NaiveDate) -> Self {
-        let first = events
+    pub fn fit(marks: &[Mark], fallback: NaiveDate) -> Self {
+        let first = marks
             .iter()
             .map(|e| day_number(e.when.start))
             .reduce(f64::min);
-        let last = events
+        let last = marks
             .iter()
             .map(|e| day_number(e.when.end) + 1.0)
             .reduce(f64::max);

@@ -5,10 +5,14 @@ use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::event_list::{page_count, EventList};
+use super::filters::filter_form;
+use super::marks::{cluster_view, index_of_ids, mark_view, percent, MarkContext};
 use super::url_state::{view_query, with_query};
-use super::{EventDetails, EventList, InitialView};
-use crate::model::{format_day, Event, EventKind, TimelineData};
-use crate::timeline::geom::{self, mark_label, LaneBy, Placement, TimelineLayout, Viewport};
+use super::{EventDetails, InitialView};
+use crate::catalog::get_event;
+use crate::model::{format_day, TimelineData};
+use crate::timeline::geom::{self, LaneBy, TimelineIndex, TimelineLayout, Viewport};
 
 /// The width assumed before the browser measures the real one (server rendering, no JavaScript).
 const DEFAULT_WIDTH: f64 = 1000.0;
@@ -16,18 +20,37 @@ const DEFAULT_WIDTH: f64 = 1000.0;
 const ZOOM_STEP: f64 = 0.5;
 /// One arrow key or pan button moves by a fifth of the visible range.
 const PAN_STEP: f64 = 0.2;
+/// The address bar follows the view this long after the view stops changing (browsers refuse
+/// more than about a hundred history updates in ten seconds).
+const URL_DELAY_MS: u64 = 250;
 
-/// The interactive timeline: axis, lanes by actor, marks by precision, details and a list view.
-/// Server-rendered at a default width; once hydrated, it measures itself, zooms (buttons, wheel,
-/// + and -), pans (drag, arrows), fits all, selects events and keeps the view in the URL.
+/// Shares a value that is rebuilt rarely (the index); equal only to itself, so comparing two never
+/// walks 100,000 marks.
+#[derive(Clone)]
+struct Shared<T>(Arc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The interactive timeline: axis, lanes, marks by precision with count badges where they crowd,
+/// details fetched on selection, filters and a paged list view. Server-rendered at a default
+/// width; once hydrated it measures itself, zooms (buttons, wheel, pinch, + and -), pans (drag,
+/// touch, arrows), fits all, steps through events with the keyboard and keeps the view in the URL.
+/// Each frame lays out and draws only what is in view.
 #[component]
 pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> impl IntoView {
     let TimelineData {
         slug,
         filter,
-        events,
+        marks,
+        actors,
         total,
         documents,
+        all_actors,
+        all_documents,
         ..
     } = data;
     let anchor = documents
@@ -35,29 +58,48 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         .filter_map(|d| d.published)
         .max()
         .unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
-    let fit = Viewport::fit(&events, anchor);
+    let fit = Viewport::fit(&marks, anchor);
     let viewport = RwSignal::new(initial.viewport().unwrap_or(fit));
     let width = RwSignal::new(DEFAULT_WIDTH);
     let selected = RwSignal::new(initial.event.clone());
+    let focused = RwSignal::new(None::<u32>);
     let lanes = RwSignal::new(initial.lanes);
     let hydrated = RwSignal::new(false);
+    let page = RwSignal::new(initial.page.clamp(1, page_count(marks.len())));
     let body = NodeRef::<Div>::new();
 
-    let events = Arc::new(events);
+    let marks = Arc::new(marks);
+    let actors = Arc::new(actors);
     let documents = Arc::new(documents);
-    let layout = {
-        let events = Arc::clone(&events);
+    let ids = index_of_ids(&marks);
+
+    // Rebuilt only when the lanes or the width change, never while zooming or panning.
+    let index = {
+        let marks = Arc::clone(&marks);
+        let actors = Arc::clone(&actors);
         let documents = Arc::clone(&documents);
         Memo::new(move |_| {
-            geom::layout(
-                &events,
-                viewport.get(),
-                width.get(),
-                lanes.get(),
+            Shared(Arc::new(TimelineIndex::new(
+                &marks,
+                &actors,
                 &documents,
-            )
+                lanes.get(),
+                fit,
+                width.get(),
+            )))
         })
     };
+    let pinned = {
+        let ids = Arc::clone(&ids);
+        Memo::new(move |_| {
+            focused
+                .get()
+                .or_else(|| selected.with(|s| s.as_ref().and_then(|id| ids.get(id).copied())))
+        })
+    };
+    let layout: Memo<TimelineLayout> = Memo::new(move |_| {
+        index.with(|ix| geom::layout(&ix.0, viewport.get(), width.get(), pinned.get()))
+    });
 
     // Runs only in the browser, after hydration: measure, then mark the timeline interactive.
     Effect::new(move |_| {
@@ -73,12 +115,26 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     // Keep the URL in step with the view so that a copied link reproduces it.
     {
         let filter = filter.clone();
+        let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |previous: Option<()>| {
             let view = viewport.get();
             let event = selected.get();
             let by = lanes.get();
+            let p = page.get();
             if previous.is_some() {
-                replace_query(&view_query(&filter, view, event.as_deref(), by));
+                let mut query = view_query(&filter, view, event.as_deref(), by);
+                if p > 1 {
+                    query.push_str(&format!("&page={p}"));
+                }
+                if let Some(handle) = pending.get_value() {
+                    handle.clear();
+                }
+                let handle = set_timeout_with_handle(
+                    move || replace_query(&query),
+                    std::time::Duration::from_millis(URL_DELAY_MS),
+                )
+                .ok();
+                pending.set_value(handle);
             }
         });
     }
@@ -94,27 +150,71 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         ev.prevent_default();
         let rect = el.get_bounding_client_rect();
         let w = rect.width().max(1.0);
+        if ev.delta_x().abs() > ev.delta_y().abs() {
+            // A sideways swipe on a trackpad pans.
+            pan(ev.delta_x().clamp(-400.0, 400.0) / w);
+            return;
+        }
         let around = viewport
             .get_untracked()
             .day_at(f64::from(ev.client_x()) - rect.left(), w);
         let factor = (ev.delta_y().clamp(-400.0, 400.0) * 0.002).exp();
         viewport.update(|v| *v = v.zoom(factor, around));
     };
-    let drag = StoredValue::new(None::<(f64, Viewport)>);
+
+    // Pointers: one drags, two pinch. Positions are client x per pointer id.
+    let gesture = StoredValue::new(Gesture::default());
     let on_pointer_down = move |ev: PointerEvent| {
-        if ev.button() == 0 {
-            drag.set_value(Some((f64::from(ev.client_x()), viewport.get_untracked())));
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
         }
+        let Some(el) = body.get_untracked() else {
+            return;
+        };
+        let x = f64::from(ev.client_x()) - el.get_bounding_client_rect().left();
+        gesture.update_value(|g| g.down(ev.pointer_id(), x, viewport.get_untracked()));
     };
     let on_pointer_move = move |ev: PointerEvent| {
-        if let Some((x0, start)) = drag.get_value() {
-            let dx = f64::from(ev.client_x()) - x0;
-            if dx.abs() > 3.0 {
-                viewport.set(start.pan(-dx / width.get_untracked().max(1.0)));
-            }
+        let x = f64::from(ev.client_x());
+        let Some(el) = body.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let next = gesture
+            .try_update_value(|g| g.moved(ev.pointer_id(), x - rect.left(), rect.width().max(1.0)))
+            .flatten();
+        if let Some(view) = next {
+            viewport.set(view);
         }
     };
-    let end_drag = move |_: PointerEvent| drag.set_value(None);
+    let end_pointer = move |ev: PointerEvent| {
+        gesture.update_value(|g| g.up(ev.pointer_id(), viewport.get_untracked()));
+    };
+
+    let step = {
+        let marks = Arc::clone(&marks);
+        Callback::new(move |(from, forward): (u32, bool)| {
+            let (prev, next) = index.with_untracked(|ix| ix.0.neighbours(from));
+            if let Some(to) = if forward { next } else { prev } {
+                go_to(to, &marks, index, viewport, focused);
+            }
+        })
+    };
+    let jump = {
+        let marks = Arc::clone(&marks);
+        Callback::new(move |last: bool| {
+            let target = index.with_untracked(|ix| {
+                if last {
+                    ix.0.order.last().copied()
+                } else {
+                    ix.0.order.first().copied()
+                }
+            });
+            if let Some(to) = target {
+                go_to(to, &marks, index, viewport, focused);
+            }
+        })
+    };
     let on_key = move |ev: KeyboardEvent| {
         match ev.key().as_str() {
             "+" | "=" => zoom(ZOOM_STEP),
@@ -122,21 +222,23 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             "0" => fit_all(),
             "ArrowLeft" => pan(-PAN_STEP),
             "ArrowRight" => pan(PAN_STEP),
+            "Home" => jump.run(false),
+            "End" => jump.run(true),
             "Escape" => selected.set(None),
             _ => return,
         }
         ev.prevent_default();
     };
 
-    let selected_event = {
-        let events = Arc::clone(&events);
-        Memo::new(move |_| {
-            selected.with(|id| {
-                id.as_ref()
-                    .and_then(|id| events.iter().find(|e| &e.id == id).cloned())
-            })
-        })
-    };
+    let details = Resource::new(
+        move || selected.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_event(id).await,
+                None => Ok(None),
+            }
+        },
+    );
     let range_start = move || viewport.with(|v| v.dates().0.to_string());
     let range_end = move || viewport.with(|v| v.dates().1.to_string());
     let range_label = move || {
@@ -144,59 +246,58 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         format!("{} – {}", format_day(a), format_day(b))
     };
     // The SVG is drawn with the lanes on screen.
+    let filter_query = filter.to_query();
     let export_href = {
         let base = format!("/api/timelines/{slug}/export.svg");
-        let filter_query = filter.to_query();
+        let filter_query = filter_query.clone();
+        move || with_query(&base, &join_queries(&filter_query, lanes.get()))
+    };
+    let list_query = move || join_queries(&filter_query, lanes.get_untracked());
+    let shown = marks.len();
+
+    let cx = MarkContext {
+        layout,
+        selected,
+        focused,
+        step,
+        jump,
+    };
+    let mark_views = {
+        let marks = Arc::clone(&marks);
+        let actors = Arc::clone(&actors);
         move || {
-            let by = lanes.get();
-            let lanes_query = (by != LaneBy::Actor).then(|| format!("lanes={}", by.as_str()));
-            let query: Vec<&str> = [Some(filter_query.as_str()), lanes_query.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|q| !q.is_empty())
-                .collect();
-            with_query(&base, &query.join("&"))
+            let marks = Arc::clone(&marks);
+            let actors = Arc::clone(&actors);
+            view! {
+                <For
+                    each=move || layout.with(|l| l.placements.iter().map(|p| p.mark).collect::<Vec<u32>>())
+                    key=|m| *m
+                    children=move |m| {
+                        let mark = &marks[m as usize];
+                        let actor = actors.get(mark.actor).map_or("", |a| a.name.as_str());
+                        mark_view(m, mark, actor, cx)
+                    }
+                />
+            }
         }
     };
-    let shown = events.len();
-    let actors = actor_names(&events);
-
-    // ← and → on a focused mark move to the previous or next event in time, keeping it in view.
-    let navigate = Callback::new(move |(id, day): (String, f64)| {
-        viewport.update(|v| {
-            if day < v.start || day > v.end {
-                *v = v.pan((day - (v.start + v.end) / 2.0) / v.span());
-            }
-        });
-        focus_mark(&id);
-    });
-    let neighbours = time_neighbours(&events);
-    let marks = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let (prev, next) = neighbours[i].clone();
-            mark(
-                i,
-                e,
-                layout,
-                selected,
-                MarkNav {
-                    prev,
-                    next,
-                    navigate,
-                },
-            )
-        })
-        .collect_view();
+    let cluster_views = move || {
+        view! {
+            <For
+                each=move || layout.with(|l| l.clusters.iter().map(|c| (c.lane, c.first)).collect::<Vec<_>>())
+                key=|k| *k
+                children=move |(lane, first)| cluster_view(lane, first, layout, viewport)
+            />
+        }
+    };
     let lane_headers = move || {
-        layout.with(|l| {
-            l.lanes
+        index.with(|ix| {
+            ix.0.lanes
                 .iter()
                 .map(|lane| {
                     let style = format!("top:{}px;height:{}px", lane.y, lane.height);
                     view! {
-                        <div class="lane" style=style data-lane=lane.key.clone()>
+                        <div class="lane" class:has-strip=lane.has_strip style=style data-lane=lane.key.clone()>
                             <span class="lane-name">{lane.key.clone()}</span>
                             {lane.subtitle.clone().map(|r| view! { <span class="lane-role">{r}</span> })}
                         </div>
@@ -233,6 +334,19 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 .collect_view()
         })
     };
+    let visible_count = move || {
+        layout.with(|l| {
+            let badged: usize = l.clusters.iter().map(|c| c.count).sum();
+            if badged == 0 {
+                String::new()
+            } else {
+                format!(
+                    "{} drawn, {badged} in count badges: zoom in or click a badge",
+                    l.placements.len()
+                )
+            }
+        })
+    };
 
     view! {
         <section
@@ -244,7 +358,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             data-range-end=range_end
             aria-label="Timeline"
         >
-            {(!embed).then(|| filter_form(&filter, &actors, shown, total, lanes))}
+            {(!embed).then(|| filter_form(&filter, &all_actors, &all_documents, shown, total, lanes))}
             <div class="toolbar" role="toolbar" aria-label="Timeline controls">
                 <button type="button" aria-label="Zoom in" title="Zoom in (+)" on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
                 <button type="button" aria-label="Zoom out" title="Zoom out (−)" on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
@@ -252,68 +366,85 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 <button type="button" aria-label="Earlier" title="Earlier (←)" on:click=move |_| pan(-PAN_STEP)>"←"</button>
                 <button type="button" aria-label="Later" title="Later (→)" on:click=move |_| pan(PAN_STEP)>"→"</button>
                 <span class="range" aria-live="polite">{range_label}</span>
+                <span class="density">{visible_count}</span>
                 <a class="download" href=export_href download="timeline.svg">"Download SVG"</a>
             </div>
             <div
                 class="timeline-body"
                 node_ref=body
                 tabindex="0"
-                aria-label="Timeline canvas: + and - zoom, arrows pan, 0 fits all"
-                style=move || format!("height:{}px", layout.with(|l| l.height))
+                aria-label="Timeline canvas: + and - zoom, arrows pan, 0 fits all, Home and End go to the first and last event, Tab reaches the events"
+                style=move || format!("height:{}px", index.with(|ix| ix.0.height))
                 on:wheel=on_wheel
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
-                on:pointerup=end_drag
-                on:pointercancel=end_drag
-                on:pointerleave=end_drag
+                on:pointerup=end_pointer
+                on:pointercancel=end_pointer
+                on:pointerleave=end_pointer
                 on:keydown=on_key
             >
                 <div class="axis" aria-hidden="true">{ticks}{publication_markers}</div>
                 <div class="lanes" aria-hidden="true">{lane_headers}</div>
-                <div class="marks">{marks}</div>
+                <div class="marks">{mark_views}{cluster_views}</div>
             </div>
             <aside class="details" aria-live="polite" aria-label="Event details">
-                {move || selected_event.get().map(|event| view! {
-                    <EventDetails event on_close=Callback::new(move |()| selected.set(None))/>
-                })}
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match details.await {
+                            Ok(Some(event)) => view! {
+                                <EventDetails event on_close=Callback::new(move |()| selected.set(None))/>
+                            }.into_any(),
+                            Ok(None) => ().into_any(),
+                            Err(e) => view! {
+                                <p class="error" role="alert">"The event could not be loaded: " {e.to_string()}</p>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
             </aside>
             {(shown == 0).then(|| view! { <p class="empty">"No events match these filters."</p> })}
-            <EventList events=events.as_ref().clone()/>
+            <EventList marks=Arc::clone(&marks) actors=Arc::clone(&actors) page base_query=list_query()/>
         </section>
     }
 }
 
-/// One event's mark: a point for a day, a span for a week, month or year; fuzzy when approximate.
-/// An event to move to: its id and axis coordinate.
-type NavTarget = Option<(String, f64)>;
-
-/// Where ← and → lead from a mark: the neighbouring events in time.
-struct MarkNav {
-    prev: NavTarget,
-    next: NavTarget,
-    navigate: Callback<(String, f64)>,
+/// The filter's query and, when not by actor, the lanes.
+fn join_queries(filter_query: &str, by: LaneBy) -> String {
+    let lanes_query = (by != LaneBy::Actor).then(|| format!("lanes={}", by.as_str()));
+    [Some(filter_query), lanes_query.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|q| !q.is_empty())
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
-/// For each event, its previous and next event in time order.
-fn time_neighbours(events: &[Event]) -> Vec<(NavTarget, NavTarget)> {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ea, eb) = (&events[a], &events[b]);
-        (ea.when.start, ea.when.end, &ea.id).cmp(&(eb.when.start, eb.when.end, &eb.id))
-    });
-    let target = |i: usize| {
-        (
-            events[i].id.clone(),
-            geom::day_number(events[i].when.midpoint()) + 0.5,
-        )
+/// Moves keyboard focus to mark `to`, bringing it into view (and keeping it drawn).
+fn go_to(
+    to: u32,
+    marks: &[crate::model::Mark],
+    index: Memo<Shared<TimelineIndex>>,
+    viewport: RwSignal<Viewport>,
+    focused: RwSignal<Option<u32>>,
+) {
+    let Some(mark) = marks.get(to as usize) else {
+        return;
     };
-    let mut out = vec![(None, None); events.len()];
-    for (rank, &i) in order.iter().enumerate() {
-        let prev = rank.checked_sub(1).map(|r| target(order[r]));
-        let next = order.get(rank + 1).map(|&j| target(j));
-        out[i] = (prev, next);
-    }
-    out
+    let day = index.with_untracked(|ix| {
+        ix.0.marks
+            .get(to as usize)
+            .map_or(0.0, |g| (g.start + g.end.min(g.start + 1.0)) / 2.0)
+    });
+    focused.set(Some(to));
+    viewport.update(|v| {
+        let margin = v.span() * 0.05;
+        if day < v.start + margin || day > v.end - margin {
+            *v = v.pan((day - (v.start + v.end) / 2.0) / v.span());
+        }
+    });
+    let id = mark.id.clone();
+    // The mark may only be drawn in the next frame.
+    request_animation_frame(move || focus_mark(&id));
 }
 
 /// Moves keyboard focus to an event's mark.
@@ -333,158 +464,63 @@ fn focus_mark(id: &str) {
     let _ = id;
 }
 
-fn mark(
-    index: usize,
-    event: &Event,
-    layout: Memo<TimelineLayout>,
-    selected: RwSignal<Option<String>>,
-    nav: MarkNav,
-) -> impl IntoView {
-    let id = event.id.clone();
-    let select_id = id.clone();
-    let pressed_id = id.clone();
-    let mut class = String::from("mark");
-    class.push_str(if event.kind == EventKind::Statement {
-        " statement"
-    } else {
-        " action"
-    });
-    if event.when.approximate {
-        class.push_str(" approximate");
+/// Pointers on the canvas: one pointer drags the view, two pinch-zoom it around their midpoint.
+#[derive(Default)]
+struct Gesture {
+    /// Down pointers: id and latest client x.
+    pointers: Vec<(i32, f64)>,
+    /// The view and pointer positions when the current gesture began.
+    start: Option<(Viewport, Vec<(i32, f64)>)>,
+}
+
+/// Movement below this many pixels is a click, not a drag.
+const DRAG_THRESHOLD_PX: f64 = 3.0;
+
+impl Gesture {
+    fn down(&mut self, id: i32, x: f64, view: Viewport) {
+        self.pointers.retain(|(p, _)| *p != id);
+        if self.pointers.len() < 2 {
+            self.pointers.push((id, x));
+        }
+        self.start = Some((view, self.pointers.clone()));
     }
-    if event.when.open_end {
-        class.push_str(" open-end");
+
+    fn up(&mut self, id: i32, view: Viewport) {
+        self.pointers.retain(|(p, _)| *p != id);
+        // The remaining finger carries on dragging from here.
+        self.start = (!self.pointers.is_empty()).then(|| (view, self.pointers.clone()));
     }
-    let label = mark_label(&event.summary);
-    let aria = format!(
-        "{}: {} — {}",
-        event.when.label(),
-        event.actor.name,
-        event.summary
-    );
-    let style = move || layout.with(|l| mark_style(&l.placements[l.by_event[index]], l.width));
-    let shape = move || {
-        layout.with(|l| {
-            if l.placements[l.by_event[index]].is_point {
-                "mark-point"
-            } else {
-                "mark-span"
+
+    /// The view after pointer `id` moved to `x` (pixels from the canvas's left edge).
+    fn moved(&mut self, id: i32, x: f64, width: f64) -> Option<Viewport> {
+        self.pointers.iter_mut().find(|(p, _)| *p == id)?.1 = x;
+        let (view, start) = self.start.as_ref()?;
+        match (start.as_slice(), self.pointers.as_slice()) {
+            ([(_, x0)], [(_, x1)]) => {
+                let dx = x1 - x0;
+                (dx.abs() > DRAG_THRESHOLD_PX).then(|| view.pan(-dx / width))
             }
-        })
-    };
-    let label_left = move || layout.with(|l| l.placements[l.by_event[index]].label_left);
-    view! {
-        <button
-            type="button"
-            class=class
-            class:label-left=label_left
-            data-event-id=id
-            data-date=event.when.start.to_string()
-            data-actor=event.actor.canonical.clone()
-            data-kind=event.kind.as_str()
-            style=style
-            aria-label=aria
-            aria-pressed=move || selected.with(|s| (s.as_deref() == Some(pressed_id.as_str())).to_string())
-            on:click=move |_| selected.set(Some(select_id.clone()))
-            on:keydown=move |ev: KeyboardEvent| {
-                let target = match ev.key().as_str() {
-                    "ArrowRight" => nav.next.clone(),
-                    "ArrowLeft" => nav.prev.clone(),
-                    "Escape" => {
-                        selected.set(None);
-                        ev.stop_propagation();
-                        return;
-                    }
-                    _ => return,
-                };
-                // The canvas would pan on arrows; here they move between events instead.
-                ev.prevent_default();
-                ev.stop_propagation();
-                if let Some(target) = target {
-                    nav.navigate.run(target);
+            ([(a0, xa0), (_, xb0)], [(a1, xa1), (_, xb1)]) => {
+                // Pair the pointers by id, in case they were reordered.
+                let (xa1, xb1) = if a0 == a1 { (*xa1, *xb1) } else { (*xb1, *xa1) };
+                let (d0, d1) = ((xa0 - xb0).abs(), (xa1 - xb1).abs());
+                if d0 < 10.0 || d1 < 10.0 {
+                    return None;
                 }
+                let (m0, m1) = ((xa0 + xb0) / 2.0, (xa1 + xb1) / 2.0);
+                Some(pinch(*view, m0, d0, m1, d1, width))
             }
-        >
-            <span class=shape></span>
-            <span class="mark-label">{label}</span>
-        </button>
+            _ => None,
+        }
     }
 }
 
-fn mark_style(p: &Placement, width: f64) -> String {
-    let left = percent(p.x_start, width);
-    if p.is_point {
-        format!("left:{left:.3}%;top:{}px", p.y)
-    } else {
-        let span = percent(p.x_end - p.x_start, width).max(0.2);
-        format!("left:{left:.3}%;top:{}px;--span:{span:.3}%", p.y)
-    }
-}
-
-fn percent(x: f64, width: f64) -> f64 {
-    x / width.max(1.0) * 100.0
-}
-
-/// Distinct canonical actor names, sorted, for the actor filter.
-fn actor_names(events: &[Event]) -> Vec<String> {
-    let mut names: Vec<String> = events.iter().map(|e| e.actor.canonical.clone()).collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// The filters as a plain GET form: it works without JavaScript, and its URL reproduces the view.
-fn filter_form(
-    filter: &crate::model::EventFilter,
-    actors: &[String],
-    shown: usize,
-    total: usize,
-    lanes: RwSignal<LaneBy>,
-) -> impl IntoView {
-    let lane_option = move |by: LaneBy, label: &'static str| {
-        view! { <option value=by.as_str() selected=move || lanes.get() == by>{label}</option> }
-    };
-    let current_actor = filter.actor.clone().unwrap_or_default();
-    let current_kind = filter.kind.map(|k| k.as_str()).unwrap_or("");
-    let actor_options = actors
-        .iter()
-        .map(|a| {
-            let is_current = *a == current_actor;
-            view! { <option value=a.clone() selected=is_current>{a.clone()}</option> }
-        })
-        .collect_view();
-    let kind_option = |value: &'static str, label: &'static str| {
-        view! { <option value=value selected=current_kind == value>{label}</option> }
-    };
-    view! {
-        <form class="filters" method="get" role="search">
-            <label for="timeline-search">"Search"</label>
-            <input id="timeline-search" type="search" name="q" value=filter.q.clone().unwrap_or_default()/>
-            <label for="timeline-actor">"Actor"</label>
-            <select id="timeline-actor" name="actor">
-                <option value="">"All actors"</option>
-                {actor_options}
-            </select>
-            <label for="timeline-kind">"Kind"</label>
-            <select id="timeline-kind" name="kind">
-                {kind_option("", "All kinds")}
-                {kind_option("statement", "Statements")}
-                {kind_option("action", "Actions")}
-            </select>
-            <label for="timeline-lanes">"Lanes"</label>
-            <select
-                id="timeline-lanes"
-                name="lanes"
-                on:change=move |ev| lanes.set(LaneBy::parse(&event_target_value(&ev)))
-            >
-                {lane_option(LaneBy::Actor, "By actor")}
-                {lane_option(LaneBy::Document, "By document")}
-                {lane_option(LaneBy::Kind, "By kind")}
-            </select>
-            <button type="submit">"Filter"</button>
-            <span class="count">{format!("{shown} of {total} events")}</span>
-        </form>
-    }
+/// The view after a pinch: the day under the fingers' first midpoint `m0` stays under their
+/// current midpoint `m1`, and the span scales by the change in their distance.
+fn pinch(view: Viewport, m0: f64, d0: f64, m1: f64, d1: f64, width: f64) -> Viewport {
+    let day = view.day_at(m0, width);
+    let zoomed = view.zoom(d0 / d1, day);
+    zoomed.pan(-(m1 - m0) / width)
 }
 
 /// Replaces the query string without navigating, so the router does not reload the page.
@@ -504,4 +540,40 @@ fn replace_query(query: &str) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = query;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pointer_drags_and_two_pinch() {
+        let view = Viewport::new(0.0, 100.0);
+        let mut g = Gesture::default();
+        g.down(1, 500.0, view);
+        // A 2-pixel wobble is still a click.
+        assert_eq!(g.moved(1, 502.0, 1000.0), None);
+        let dragged = g.moved(1, 600.0, 1000.0).unwrap();
+        assert!((dragged.start - -10.0).abs() < 1e-9);
+
+        let mut g = Gesture::default();
+        g.down(1, 400.0, view);
+        g.down(2, 600.0, view);
+        // Fingers twice as far apart: half the span, same centre.
+        g.moved(1, 300.0, 1000.0);
+        let pinched = g.moved(2, 700.0, 1000.0).unwrap();
+        assert!((pinched.span() - 50.0).abs() < 1e-9);
+        assert!(((pinched.start + pinched.end) / 2.0 - 50.0).abs() < 1e-9);
+        g.up(1, pinched);
+        assert_eq!(g.pointers.len(), 1);
+    }
+
+    #[test]
+    fn pinch_keeps_the_day_under_the_fingers() {
+        let view = Viewport::new(1000.0, 2000.0);
+        let day = view.day_at(250.0, 1000.0);
+        let after = pinch(view, 250.0, 100.0, 300.0, 200.0, 1000.0);
+        assert!((after.day_at(300.0, 1000.0) - day).abs() < 1e-6);
+        assert!((after.span() - 500.0).abs() < 1e-9);
+    }
 }

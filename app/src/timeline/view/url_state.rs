@@ -9,11 +9,18 @@ pub struct InitialView {
     pub range: Option<(NaiveDate, NaiveDate)>,
     pub event: Option<String>,
     pub lanes: LaneBy,
+    /// The list view's page, from 1.
+    pub page: usize,
 }
 
 impl InitialView {
     /// Reads the `view` and `event` query values; malformed ones are ignored.
-    pub fn from_query(view: Option<&str>, event: Option<&str>, lanes: Option<&str>) -> Self {
+    pub fn from_query(
+        view: Option<&str>,
+        event: Option<&str>,
+        lanes: Option<&str>,
+        page: Option<&str>,
+    ) -> Self {
         let range = view.and_then(|v| {
             let (a, b) = v.split_once("..")?;
             Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
@@ -26,6 +33,7 @@ impl InitialView {
             range,
             event,
             lanes: lanes.map(LaneBy::parse).unwrap_or_default(),
+            page: page.and_then(|p| p.trim().parse().ok()).unwrap_or(1).max(1),
         }
     }
 
@@ -79,8 +87,13 @@ mod tests {
         );
         let query = view_query(&EventFilter::default(), view, Some("3-2"), LaneBy::Kind);
         assert_eq!(query, "view=2019-01-01..2025-03-01&event=3-2&lanes=kind");
-        let back =
-            InitialView::from_query(Some("2019-01-01..2025-03-01"), Some("3-2"), Some("kind"));
+        let back = InitialView::from_query(
+            Some("2019-01-01..2025-03-01"),
+            Some("3-2"),
+            Some("kind"),
+            Some("2"),
+        );
+        assert_eq!(back.page, 2);
         assert_eq!(back.lanes, LaneBy::Kind);
         assert_eq!(back.event.as_deref(), Some("3-2"));
         assert_eq!(
@@ -98,8 +111,11 @@ mod tests {
     #[test]
     fn malformed_views_are_ignored() {
         assert_eq!(
-            InitialView::from_query(Some("soon..later"), Some(" "), None),
-            InitialView::default()
+            InitialView::from_query(Some("soon..later"), Some(" "), None, Some("x")),
+            InitialView {
+                page: 1,
+                ..InitialView::default()
+            }
         );
     }
 }
