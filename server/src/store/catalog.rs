@@ -86,7 +86,7 @@ impl Store {
         &self,
         slug: &str,
         extra: &EventFilter,
-    ) -> Result<Option<(TimelineEvents, Vec<String>, Vec<DocumentSummary>)>, StoreError> {
+    ) -> Result<Option<WithControls>, StoreError> {
         let Some(saved) = self.timeline(slug)? else {
             return Ok(None);
         };
@@ -117,6 +117,9 @@ impl Store {
         )))
     }
 }
+
+/// A timeline, with every actor name and document it has (for the filter controls).
+type WithControls = (TimelineEvents, Vec<String>, Vec<DocumentSummary>);
 
 /// The saved filter with the request's conditions laid over it.
 fn narrow(saved: &EventFilter, extra: &EventFilter) -> EventFilter {
