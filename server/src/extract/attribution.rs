@@ -133,6 +133,11 @@ static RULES: &[RuleInfo] = &[
         negatives: &["Q: How did things go for you?", "Twitter: @Milbank."],
     },
     RuleInfo {
+        id: "poll_in",
+        positives: &["In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead."],
+        negatives: &["In a speech last month, Mr. Cruz praised the troops."],
+    },
+    RuleInfo {
         id: "asked_clause",
         positives: &["Asked whether he would run again, Smith said he did not know."],
         negatives: &["He asked."],

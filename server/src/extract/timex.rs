@@ -132,7 +132,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             .map(|p| case_insensitive(&format!("^(?:{p})")))
             .collect(),
         future: case_insensitive(
-            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+to|due\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
+            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+(?:to|for)|slated|due\s+(?:to|in|on|by)|expected\s+(?:to|in|on|by)|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
         pluperfect: case_insensitive(r"\bhad\b"),
         quarterly: case_insensitive(r"\bquarter"),
@@ -220,11 +220,32 @@ impl Engine {
             .to_ascii_lowercase();
         match last_word.as_str() {
             "since" => return false,
+            // "sales this year through August" sums a span already past.
+            "through" if clause.to_ascii_lowercase().contains("this year") => return false,
             "by" | "through" | "effective" => return !self.pluperfect.is_match(clause),
             _ => {}
         }
+        // "will retire at the end of the year, on Sept. 30": a date set off
+        // by a comma with nothing but a preposition before it restates
+        // something in the clause before, whose verb governs it.
+        let bare = clause.trim();
+        let preposition = ["on", "in", "at", "by", "until", "before"]
+            .iter()
+            .any(|w| bare.eq_ignore_ascii_case(w));
+        let governing = if preposition {
+            let rest = &before[..before.len() - clause.len()];
+            let comma = rest.ends_with(',');
+            let previous = clause_before(rest.strip_suffix(',').unwrap_or(rest));
+            if comma {
+                previous
+            } else {
+                clause
+            }
+        } else {
+            clause
+        };
         // "had been due to expire Friday": a plan already in the past.
-        self.future.is_match(clause) && !self.pluperfect.is_match(clause)
+        self.future.is_match(governing) && !self.pluperfect.is_match(governing)
     }
 
     /// Whether the date closes a period named just before it: "the fiscal
@@ -292,7 +313,10 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             Spec::Clock { day: None, .. } => date_from_story(&mut mention, &mentions),
             // The first quarter a report names is the one it reports on;
             // later ones are comparisons, and distant years are history.
-            Spec::Quarter { year_offset: 0, .. } if quarter.is_none() => {
+            Spec::Quarter { year_offset: 0, .. }
+            | Spec::QuarterOfRelativeYear { offset: 0, .. }
+                if quarter.is_none() =>
+            {
                 quarter = named_quarter(&mention.value)
                     .filter(|(y, _)| anchor.is_none_or(|a| (a.year() - 1..=a.year()).contains(y)));
             }
@@ -477,6 +501,73 @@ rose 5% from a year earlier.";
     }
 
     #[test]
+    fn tense_cues() {
+        let a = NaiveDate::from_ymd_opt(2013, 2, 13).expect("date");
+        for (text, surface, value) in [
+            ("The vote is set for Nov. 6.", "Nov. 6", "2013-11-06"),
+            ("Closing is expected in December.", "December", "2013-12"),
+            ("The deal will close in December.", "December", "2013-12"),
+            ("The notes are due on Nov. 1.", "Nov. 1", "2013-11-01"),
+            ("The vote was held Nov. 6.", "Nov. 6", "2012-11-06"),
+            ("Sales this year through August rose.", "August", "2012-08"),
+            ("Loans are available through August.", "August", "2013-08"),
+            (
+                "He will retire at year's end, on Nov. 1.",
+                "Nov. 1",
+                "2013-11-01",
+            ),
+            ("He did retire, on Nov. 1.", "Nov. 1", "2012-11-01"),
+            (
+                "They would appeal the ruling, announced Monday.",
+                "Monday",
+                "2013-02-11",
+            ),
+        ] {
+            assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn new_forms() {
+        let a = NaiveDate::from_ymd_opt(2000, 2, 24).expect("date");
+        for (text, surface, value) in [
+            (
+                "a hearing the week of March 6",
+                "the week of March 6",
+                "2000-W10",
+            ),
+            (
+                "He spent two and a half years there.",
+                "two and a half years",
+                "P2Y6M",
+            ),
+            (
+                "He left at 4 in the morning.",
+                "4 in the morning",
+                "2000-02-24T04:00",
+            ),
+            (
+                "It traded at mid-afternoon yesterday.",
+                "mid-afternoon yesterday",
+                "2000-02-23TAF",
+            ),
+            (
+                "the fourth quarter of next year",
+                "the fourth quarter of next year",
+                "2001-Q4",
+            ),
+            ("up from the prior year", "the prior year", "1999"),
+            ("for centuries", "centuries", "PXC"),
+            ("filed on 2/13/2013 in court", "2/13/2013", "2013-02-13"),
+            ("by the year 2000", "the year 2000", "2000"),
+        ] {
+            assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
+        }
+        let text = "It is the same in today's world.";
+        assert_eq!(value_of(text, a, "today"), None);
+    }
+
+    #[test]
     fn without_anchor_values_are_underspecified() {
         let m = tag("He left Friday and returns next week.", None);
         assert_eq!(m[0].value, "XXXX-WXX-5");
@@ -505,7 +596,7 @@ rose 5% from a year earlier.";
 
         #[test]
         fn temporal_soup_is_safe(words in proptest::collection::vec(
-            "(Jan\\.|May|Friday|last|next|week|the|past|[0-9]{1,12}|ago|a\\.m\\.|, |é|年|\\s|1998|s|'|-|quarter|third|fiscal)",
+            "(Jan\\.|May|Friday|last|next|week|the|past|[0-9]{1,12}|ago|a\\.m\\.|, |é|年|\\s|1998|s|'|’|-|quarter|third|fiscal|today|o'clock|in the morning|at|and a half|of next year|prior|ahead|trading|mid|afternoon)",
             0..60,
         )) {
             check_invariants(&words.concat());

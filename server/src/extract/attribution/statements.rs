@@ -5,6 +5,7 @@
 //! for"), the content keeps "that" and closing quotation marks but not the sentence's
 //! final period, and a quotation continued in the next sentences belongs to the content.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -12,7 +13,7 @@ use regex::Regex;
 use super::super::sentences::Sentence;
 use super::lexicon::{
     ACTION_VERBS, ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS, INVERTING_CUES,
-    PARTICLE_REQUIRED, STATEMENT_CUES,
+    NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, STATEMENT_CUES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
@@ -30,10 +31,16 @@ static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
         true,
         3,
         heads,
-        &["for", "on", "of", "about", "against", "to", "out"],
+        &[
+            "for", "on", "of", "about", "against", "to", "out", "with", "as",
+        ],
         true,
     )
 });
+
+/// The confidence of each cue head, for lookups by head.
+static CONFIDENCE: LazyLock<HashMap<&'static str, f32>> =
+    LazyLock::new(|| STATEMENT_CUES.iter().copied().collect());
 
 /// A weekday or "recently" right after a cue.
 static WEEKDAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,13 +61,22 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         let matches = CUE.find(&shadow[start..end], ascii);
         // Most sentences have neither a cue word nor a colon (see `colon_cue`); only
         // those that do need their tokens.
-        if matches.is_empty() && !text[start..end].contains(':') {
+        let poll_opener = text[start..end].starts_with("In ")
+            && ["poll", "Poll", "survey", "Survey"]
+                .iter()
+                .any(|w| text[start..end].contains(w));
+        if matches.is_empty() && !poll_opener && !text[start..end].contains(':') {
             continue;
         }
         let toks = tokenize(text, start, end);
         let mut found: Vec<Found> = Vec::new();
         if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
             found.push(f);
+        }
+        if poll_opener {
+            if let Some(f) = poll_in(text, s, si, &toks, quotes) {
+                found.push(f);
+            }
         }
         for m in matches {
             let (all, head) = (&m.all, &m.head);
@@ -106,14 +122,20 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             if text[cue.end..end].starts_with(':') {
                 cue.end += 1;
             }
+            // "continued to question": PolNeAR puts the verb the head governs in the cue.
+            if head_l.starts_with("continu") {
+                if let Some(n) = to_verb_after(&text[cue.end..end]) {
+                    cue.end += n;
+                }
+            }
+            // PolNeAR keeps a contracted auxiliary or negation right before the cue in
+            // it: "he’s said", "she doesn’t say", "they've argued".
+            cue.start = contraction_before(text, start, cue.start);
             // Words inside a quotation are the quoted speaker's, not attributions.
             if in_quote(quotes, cue.start, cue.end) {
                 continue;
             }
-            let confidence = STATEMENT_CUES
-                .iter()
-                .find(|(h, _)| *h == head_l)
-                .map_or(0.5, |c| c.1);
+            let confidence = CONFIDENCE.get(head_l.as_str()).copied().unwrap_or(0.5);
             let cx = Ctx {
                 text,
                 s,
@@ -123,16 +145,90 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 confidence,
                 prior: found.last().and_then(|f| f.source),
             };
+            let be_aux = {
+                let p = &text[start + m.pre.start..start + m.pre.end];
+                [
+                    "is ",
+                    "are ",
+                    "was ",
+                    "were ",
+                    "has been ",
+                    "have been ",
+                    "had been ",
+                ]
+                .iter()
+                .any(|a| p.get(..a.len()).is_some_and(|x| x.eq_ignore_ascii_case(a)))
+            };
+            // "a radio talk show", "CNN’s show", "The Daily Show": the noun.
+            if matches!(head_l.as_str(), "show" | "shows")
+                && m.pre.is_empty()
+                && show_noun(text, start, start + head.start)
+            {
+                continue;
+            }
+            // "media reports", "his claims", "the calls": nouns, not verbs.
+            if m.pre.is_empty() && plural_noun(text, start, start + head.start, &head_l) {
+                continue;
+            }
+            // "he decided to run", "she found the time": after a bare pronoun these
+            // verbs mostly narrate (train statistics, tools/prevclass.py).
+            if m.pre.is_empty()
+                && matches!(
+                    head_l.as_str(),
+                    "decided" | "found" | "hoped" | "believes" | "considered"
+                )
+                && {
+                    let before = text[start..start + head.start].trim_end();
+                    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                    ["he", "she", "they", "i", "we"]
+                        .iter()
+                        .any(|p| prev.eq_ignore_ascii_case(p))
+                }
+            {
+                continue;
+            }
+            if let Some((_, classes)) = PREV_CLASS_CUES.iter().find(|(h, _)| *h == head_l) {
+                let class = prev_class(text, start, start + all.start);
+                if !class.is_some_and(|c| classes.contains(c)) {
+                    continue;
+                }
+            }
+            // "appeared on Fox News", "adding to the confusion": a presence or a cause,
+            // not a statement.
+            let next_word = text[cue.end..end]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let place = matches!(next_word, "in" | "on" | "at" | "before" | "alongside");
+            if (head_l.starts_with("appear") && place)
+                || (head_l.starts_with("add") && next_word == "to")
+            {
+                continue;
+            }
+            // "That said, ...": a discourse marker.
+            if head_l == "said" && m.pre.is_empty() && text[cue.end..end].starts_with(',') && {
+                let before = text[start..start + head.start].trim_end();
+                let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                ["that", "this", "having"]
+                    .iter()
+                    .any(|w| prev.eq_ignore_ascii_case(w))
+            } {
+                continue;
+            }
+            // "is known as": only the passive is a cue ("the known facts" is not).
+            if head_l == "known" && !be_aux {
+                continue;
+            }
             if let Some(mut f) = analyse(&cx, cue, &head_l).filter(|f| !naming(text, f, &head_l)) {
                 // "The Trump team appeared paralyzed", "Obama is expected to join": an
                 // impression with no source; its content is the whole clause, subject
                 // and cue included.
-                let passive_expect = head_l == "expected" && {
-                    let p = text[start + m.pre.start..start + m.pre.end].to_lowercase();
-                    ["is ", "are ", "was ", "were "]
-                        .iter()
-                        .any(|a| p.starts_with(a))
-                };
+                let passive_expect = matches!(head_l.as_str(), "expected" | "known") && be_aux;
+                // "Clinton was asked whether ...": the one asked is no source.
+                if be_aux && matches!(head_l.as_str(), "asked" | "told") {
+                    f.source = None;
+                }
                 if passive_expect
                     || matches!(
                         head_l.as_str(),
@@ -152,6 +248,33 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                         }
                     }
                 }
+                // "fight what he called homegrown terrorism": a label, not a statement.
+                if let Some(src) = f
+                    .source
+                    .filter(|s| start <= s.start && s.end <= f.cue.start)
+                {
+                    let before = text[start..src.start].trim_end();
+                    let what = before.len() >= 4
+                        && before.is_char_boundary(before.len() - 4)
+                        && before[before.len() - 4..].eq_ignore_ascii_case("what")
+                        && !before[..before.len() - 4]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric);
+                    if what {
+                        continue;
+                    }
+                }
+                // "he’s said": the source stops where the contraction joins the cue.
+                if let Some(src) = f.source {
+                    if src.start < f.cue.start && f.cue.start < src.end {
+                        let end = src.start + text[src.start..f.cue.start].trim_end().len();
+                        f.source = (end > src.start).then_some(Span {
+                            start: src.start,
+                            end,
+                        });
+                    }
+                }
                 found.push(f);
             }
         }
@@ -159,6 +282,188 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         out.extend(found);
     }
     out
+}
+
+/// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
+/// "his claims") or a verb that rarely reports speech after a common noun ("the group
+/// posted", "name-calling"). Heads that are also nouns are dropped after a determiner or
+/// possessive; the others listed after any lowercase word but a pronoun (train
+/// statistics: precision under 0.3 there, tools/prevclass.py).
+fn plural_noun(text: &str, from: usize, at: usize, head: &str) -> bool {
+    let after_any = matches!(
+        head,
+        "reports"
+            | "calls"
+            | "doubts"
+            | "fears"
+            | "promises"
+            | "demands"
+            | "claim"
+            | "notes"
+            | "lists"
+            | "calling"
+            | "continued"
+            | "named"
+            | "offering"
+            | "posted"
+            | "pushing"
+            | "wanted"
+            | "defend"
+    );
+    if !after_any && !matches!(head, "claims") {
+        return false;
+    }
+    let before = text[from..at].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let Some(first) = prev.chars().next() else {
+        return false;
+    };
+    let lower = prev.to_lowercase();
+    if lower.ends_with("'s") || lower.ends_with("’s") || DETERMINERS.contains(&lower.as_str()) {
+        return true;
+    }
+    after_any
+        && first.is_lowercase()
+        && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !matches!(
+            lower.as_str(),
+            "he" | "she" | "it" | "they" | "who" | "which" | "that" | "i" | "we" | "also" | "now"
+        )
+}
+
+/// The class of the word before byte `at` (from `from`, the sentence start): 'p' a
+/// personal pronoun, 'c' a capitalised word, 'l' another lowercase word; None for
+/// punctuation or the sentence start.
+fn prev_class(text: &str, from: usize, at: usize) -> Option<char> {
+    let before = text[from..at].trim_end();
+    let prev = before.rsplit(char::is_whitespace).next()?;
+    let first = prev.chars().next()?;
+    if !prev
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+    {
+        return None;
+    }
+    if ["he", "she", "they", "i", "we", "you"]
+        .iter()
+        .any(|p| prev.eq_ignore_ascii_case(p))
+    {
+        Some('p')
+    } else if first.is_uppercase() {
+        Some('c')
+    } else if first.is_lowercase() {
+        Some('l')
+    } else {
+        None
+    }
+}
+
+/// Whether "show" at `at` is the noun: capitalised inside its sentence (a title), or
+/// after an article, a possessive or a noun that names a kind of show.
+fn show_noun(text: &str, from: usize, at: usize) -> bool {
+    if at > from && text[at..].starts_with('S') {
+        return true;
+    }
+    let before = text[from..at].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || matches!(
+            prev.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "talk"
+                | "radio"
+                | "tv"
+                | "television"
+                | "reality"
+                | "call-in"
+                | "news"
+                | "morning"
+                | "night"
+                | "late-night"
+                | "game"
+                | "hit"
+                | "comedy"
+                | "daily"
+                | "variety"
+                | "chat"
+                | "road"
+                | "sunday"
+                | "weekly"
+                | "cooking"
+                | "network"
+        )
+}
+
+/// The length of " to VERB" (a lowercase word) at the start of `rest`, if there.
+fn to_verb_after(rest: &str) -> Option<usize> {
+    let after_to = rest.trim_start_matches(' ').strip_prefix("to ")?;
+    let verb = after_to.trim_start_matches(' ');
+    let n = verb.bytes().take_while(u8::is_ascii_lowercase).count();
+    let next = verb.as_bytes().get(n);
+    (n > 0 && !next.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'\''))
+        .then(|| rest.len() - verb.len() + n)
+}
+
+/// Where a cue starting at `cue_start` starts once a contraction right before it joins
+/// it: a negated auxiliary word ("doesn’t", "didn't") or the clitic of a pronoun ("he’s",
+/// "they've"), separated from the cue by spaces only; `from` bounds the search.
+fn contraction_before(text: &str, from: usize, cue_start: usize) -> usize {
+    let before = &text[from..cue_start];
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() || trimmed.is_empty() {
+        return cue_start;
+    }
+    let word_start = trimmed.rfind(|c: char| c.is_whitespace()).map_or(0, |k| {
+        k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &trimmed[word_start..];
+    if !word.contains(['\'', '’']) {
+        return cue_start;
+    }
+    let lower = word.to_lowercase();
+    let ascii = lower.replace('’', "'");
+    if ascii.len() > 3
+        && ascii.ends_with("n't")
+        && ascii[..ascii.len() - 3]
+            .chars()
+            .all(|c| c.is_ascii_alphabetic())
+    {
+        return from + word_start;
+    }
+    const PRONOUNS: &[&str] = &["he", "she", "it", "i", "we", "they", "you", "who", "that"];
+    for clitic in ["'s", "'ve", "'d", "'ll", "'re", "'m"] {
+        if let Some(stem) = ascii.strip_suffix(clitic) {
+            if PRONOUNS.contains(&stem) {
+                // The clitic's apostrophe: bytes of the original word from its end.
+                let tail: usize = word
+                    .chars()
+                    .rev()
+                    .take(clitic.len())
+                    .map(char::len_utf8)
+                    .sum();
+                return from + word_start + word.len() - tail;
+            }
+        }
+    }
+    cue_start
 }
 
 /// Headline-style attribution by a colon: "Sanders: Endorsements prove Clinton ...",
@@ -210,6 +515,46 @@ fn colon_cue(
         end: toks[colon].end,
     };
     Some(found(&cx, Some(span(name)), cue, content, "colon_cue"))
+}
+
+/// A poll opening its sentence: "In a Des Moines Register poll last month, Mr. Cruz
+/// had a 10-point lead." The cue is "In", the source the poll up to the comma, the
+/// content the rest of the sentence.
+fn poll_in(text: &str, s: &Sentence, si: usize, toks: &[Token], quotes: &[Span]) -> Option<Found> {
+    let comma = toks.iter().take(20).position(|t| t.text == ",")?;
+    if comma < 3
+        || !matches!(
+            toks[1].lower().as_ref(),
+            "a" | "an" | "the" | "its" | "their"
+        )
+    {
+        return None;
+    }
+    let phrase = &toks[1..comma];
+    if phrase
+        .iter()
+        .any(|t| !t.is_word() && !matches!(t.text, "/" | "-" | "." | "’" | "'"))
+        || !phrase
+            .iter()
+            .any(|t| matches!(t.lower().as_ref(), "poll" | "polls" | "survey" | "surveys"))
+    {
+        return None;
+    }
+    let content = content_after(text, s, toks, comma + 1, quotes)?;
+    let cx = Ctx {
+        text,
+        s,
+        si,
+        toks,
+        quotes,
+        confidence: 0.6,
+        prior: None,
+    };
+    let cue = Span {
+        start: toks[0].start,
+        end: toks[0].end,
+    };
+    Some(found(&cx, Some(span(phrase)), cue, content, "poll_in"))
 }
 
 /// First words of "Label: ..." lines that introduce no speaker.
@@ -366,7 +711,15 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     let prev_and = prev.is_some_and(|p| {
         p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("but") || p == "yet"
     });
-    if !after_quote && (prev_and || (prev == Some(",") && head.ends_with("ing"))) {
+    // "... distanced himself by saying ...", "while insisting ...": the subject speaks.
+    let by_ing = head.ends_with("ing")
+        && prev.is_some_and(|p| {
+            ["by", "while", "after", "before", "when"]
+                .iter()
+                .any(|w| p.eq_ignore_ascii_case(w))
+        })
+        && ci >= 2;
+    if !after_quote && (prev_and || by_ing || (prev == Some(",") && head.ends_with("ing"))) {
         let source = cx.prior.or_else(|| subject(toks))?;
         let mut after = ce;
         if ADDRESSEE_CUES.contains(&head) {
@@ -393,12 +746,22 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     if head.ends_with("ing") && !after_quote && ci > 0 {
         let issued = toks[ci - 1].lower();
         if DOCUMENT_NOUNS.contains(&issued.as_ref()) {
+            // PolNeAR's cue is the whole "issued a statement saying".
+            let from = issuing_verb(toks, ci - 1).unwrap_or(ci - 1);
             if let Some(source) = cx
                 .prior
                 .or_else(|| subject(toks))
-                .filter(|s| s.end < toks[ci - 1].start)
+                .filter(|s| s.end < toks[from].start)
             {
                 let content = content_after(text, s, toks, skip_adverbials(toks, ce), quotes)?;
+                let cue = if from < ci - 1 {
+                    Span {
+                        start: toks[from].start,
+                        end: cue.end,
+                    }
+                } else {
+                    cue
+                };
                 return Some(found(cx, Some(source), cue, content, "coordinated_cue"));
             }
         }
@@ -599,7 +962,7 @@ fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
         "is" | "are" | "was" | "were" | "been" | "be"
     );
     let by = if aux {
-        (ce..toks.len().min(ce + 15))
+        (ce..toks.len().min(ce + 8))
             .take_while(|&k| {
                 !matches!(toks[k].text, "," | "that" | ";" | ":") && !is_quote_mark(toks[k].text)
             })
@@ -634,6 +997,29 @@ fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
     let b = np_backward(toks, ci)?;
     let content = span(&toks[b..ci]);
     Some(found(cx, Some(source), cue, content, "passive_by"))
+}
+
+/// The verb, with its auxiliaries, that governs the document noun at token `noun` in
+/// "(has) issued a (formal) statement saying": a lowercase word before its article.
+fn issuing_verb(toks: &[Token], noun: usize) -> Option<usize> {
+    let is_article = |t: &Token| matches!(t.lower().as_ref(), "a" | "an" | "the");
+    let det = if noun >= 1 && is_article(&toks[noun - 1]) {
+        noun - 1
+    } else if noun >= 2 && is_article(&toks[noun - 2]) && toks[noun - 1].is_word() {
+        noun - 2
+    } else {
+        return None;
+    };
+    let lowercase_word = |t: &Token| t.text.chars().all(|c| c.is_ascii_lowercase());
+    let mut v = det.checked_sub(1).filter(|&v| {
+        lowercase_word(&toks[v])
+            && !NP_STOPS.contains(&toks[v].text)
+            && !NP_LINKS.contains(&toks[v].text)
+    })?;
+    while v >= 1 && CUE_PREFIXES.contains(&toks[v - 1].lower().as_ref()) {
+        v -= 1;
+    }
+    Some(v)
 }
 
 /// Words that open the question of "Asked whether ...".
@@ -691,8 +1077,22 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if ci == 0 {
         return None;
     }
-    // "McAuliffe on Friday announced": a time between the source and the cue.
+    // "McAuliffe on Friday announced", "Spicer on Thursday evening said": a time between
+    // the source and the cue.
     let mut k = ci;
+    let part_of_day = |t: &Token| {
+        matches!(
+            t.lower().as_ref(),
+            "morning" | "afternoon" | "evening" | "night"
+        )
+    };
+    if k >= 2
+        && part_of_day(&toks[k - 1])
+        && is_time_word(&toks[k - 2].lower())
+        && toks[k - 2].is_capitalized()
+    {
+        k -= 1;
+    }
     if is_time_word(&toks[k - 1].lower()) && toks[k - 1].is_capitalized() {
         k -= 1;
         if k > 0
@@ -894,6 +1294,49 @@ fn skip_addressee(toks: &[Token], i: usize) -> usize {
 fn skip_adverbials(toks: &[Token], i: usize) -> usize {
     let Some(t) = toks.get(i) else { return i };
     let l = t.lower();
+    // "said this week he ...", "says tonight that ...": a bare time phrase is skipped
+    // by itself ("this" alone is the content's first word: "say this is ...").
+    if is_time_word(&l) {
+        let noun = |k: usize| {
+            toks.get(k).is_some_and(|x| {
+                matches!(
+                    x.lower().as_ref(),
+                    "week"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "weekend"
+                        | "spring"
+                        | "summer"
+                        | "fall"
+                        | "winter"
+                )
+            })
+        };
+        let mut j = i;
+        while j < toks.len() && j < i + 4 && (is_time_word(&toks[j].lower()) || noun(j)) {
+            j += 1;
+        }
+        let bare = matches!(l.as_ref(), "this" | "last" | "early" | "late") && !noun(i + 1);
+        if !bare && j > i {
+            let after = toks.get(j).map(|x| x.text);
+            if after == Some(",") {
+                return j + 1;
+            }
+            if after.is_some_and(|a| a.chars().next().is_some_and(char::is_alphanumeric))
+                || after.is_some_and(is_quote_mark)
+                || after == Some(":")
+            {
+                return j;
+            }
+        }
+        if bare {
+            return i;
+        }
+    }
     let opens = is_time_word(&l)
         || (l.len() > 4 && l.ends_with("ly"))
         || matches!(
@@ -1022,8 +1465,7 @@ fn content_after(
             let verbal = |verb: &Token| {
                 let v = verb.lower();
                 !verb.is_capitalized()
-                    && (STATEMENT_CUES.iter().any(|(h, _)| *h == v)
-                        || ACTION_VERBS.contains(&v.as_ref()))
+                    && (CONFIDENCE.contains_key(v.as_ref()) || ACTION_VERBS.contains(&v.as_ref()))
             };
             if conj && verbal(&toks[k + 1]) && !in_quote(quotes, toks[k].start, toks[k].end) {
                 end = toks[k].start;
@@ -1089,7 +1531,14 @@ fn content_before(s: &Sentence, toks: &[Token], b: usize, quotes: &[Span]) -> Op
 
 /// Drops trailing whitespace and one final sentence punctuation mark.
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    let body = text[start..end].trim_end();
+    let mut body = text[start..end].trim_end();
+    // "(Trump said the wall would be built.)": a closing parenthesis opened before the
+    // content is not part of it.
+    if !body.contains('(') {
+        if let Some(b) = body.strip_suffix(')') {
+            body = b.trim_end();
+        }
+    }
     let body = body
         .strip_suffix(['.', '!', '?', ';', ':'])
         .unwrap_or(body)

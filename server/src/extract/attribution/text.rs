@@ -594,7 +594,14 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             let joined = match t.text {
                 "’" | "'" => inner && toks[i - 2].text.ends_with('s'),
                 "/" => inner && t.end == toks[i].start,
-                "%" => inner,
+                // "42% say": a percentage right before the cue is a phrase too.
+                "%" => {
+                    inner
+                        || (i >= 2
+                            && i == end
+                            && toks[i - 2].end == t.start
+                            && toks[i - 2].text.bytes().all(|b| b.is_ascii_digit()))
+                }
                 _ => false,
             };
             if joined {
@@ -613,9 +620,10 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             let joins = l == "and"
                 && i >= 2
                 && toks[i - 2].is_capitalized()
-                && toks
-                    .get(i)
-                    .is_some_and(|n| n.is_capitalized() || n.text == "others" || n.text == "the");
+                && toks.get(i).is_some_and(|n| {
+                    n.is_capitalized()
+                        || matches!(n.text, "others" | "the" | "his" | "her" | "their" | "its")
+                });
             if !joins {
                 break;
             }
@@ -631,7 +639,12 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         // A determiner starts the phrase unless a linking word joins it to more
         // ("a spokesman for the buyer").
         if ARTICLES.contains(&l.as_ref()) {
-            let linked = i > 0 && NP_LINKS.contains(&toks[i - 1].lower().as_ref());
+            // "Sanders and his supporters": a name coordinated with the phrase.
+            let coordinated = i >= 2
+                && toks[i - 1].text == "and"
+                && toks[i - 2].is_capitalized()
+                && matches!(l.as_ref(), "his" | "her" | "their" | "the");
+            let linked = coordinated || (i > 0 && NP_LINKS.contains(&toks[i - 1].lower().as_ref()));
             if !linked {
                 break;
             }

@@ -73,7 +73,7 @@ fn year_number(s: &str) -> Option<i32> {
 /// An offset from "last", "this", "next" and their paraphrases.
 fn offset(word: &str) -> i32 {
     let w = word.to_ascii_lowercase();
-    if w.contains("last") || w.contains("past") || w.contains("previous") {
+    if w.contains("last") || w.contains("past") || w.contains("previous") || w.contains("prior") {
         -1
     } else if w.contains("next") || w.contains("coming") || w.contains("following") {
         1
@@ -146,6 +146,39 @@ fn build_month_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let year = text(c, "year").and_then(year_number);
     chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     Some(Spec::MonthDay { month, day, year })
+}
+
+/// "2013-02-13" and, in American order, "2/13/2013" or "2/13/13".
+fn build_numeric_date(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "2/13/2013/7" or "12/3/4 1/2" are numbers, not dates.
+    if s.after.starts_with(['/', '-']) || s.before.ends_with(['/', '-', '$']) {
+        return None;
+    }
+    let (y, m, d) = match (text(c, "iy"), text(c, "uy")) {
+        (Some(y), _) => (y.parse().ok()?, text(c, "im")?, text(c, "id")?),
+        (None, Some(y)) => {
+            let y: i32 = y.parse().ok()?;
+            // Two-digit years: news of this and the last century.
+            let y = match y {
+                0..=49 => 2000 + y,
+                50..=99 => 1900 + y,
+                _ => y,
+            };
+            (y, text(c, "um")?, text(c, "ud")?)
+        }
+        _ => return None,
+    };
+    let (month, day): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(y, month, day)?;
+    Some(Spec::MonthDay {
+        month,
+        day,
+        year: Some(y),
+    })
+}
+
+fn build_week_of(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::WeekOf(Box::new(build_month_day(c, s)?)))
 }
 
 fn build_month(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
@@ -239,8 +272,24 @@ fn build_deictic_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     if s.before.to_ascii_lowercase().ends_with(" of ") {
         return None;
     }
+    // "in today's world", "for today's youth": the present era, which
+    // TimeML leaves untagged, unlike "today's editions".
+    let after = s.after.to_ascii_lowercase();
+    if let Some(rest) = after
+        .strip_prefix("'s ")
+        .or(after.strip_prefix("\u{2019}s "))
+    {
+        let noun = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if ERA_NOUNS.contains(&noun) {
+            return None;
+        }
+    }
     let word = text(c, "w")?;
     let part = text(c, "part")
+        .or(text(c, "pre"))
         .or((word.eq_ignore_ascii_case("tonight")).then_some("night"))
         .and_then(lexicon::day_part_code);
     Some(Spec::DayOffset {
@@ -248,6 +297,20 @@ fn build_deictic_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         part,
     })
 }
+
+/// Nouns after "today's" or "tomorrow's" that make it an era, not a day.
+const ERA_NOUNS: [&str; 10] = [
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "young",
+    "children",
+    "kids",
+    "standards",
+    "economy",
+    "culture",
+];
 
 fn build_part_of_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     Some(Spec::DayOffset {
@@ -278,6 +341,16 @@ fn build_year_ago(_: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
 }
 
 fn build_quarter(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    let n = lexicon::ordinal(text(c, "ord").or(text(c, "ord2"))?)?;
+    // "next year's first quarter", "the fourth quarter of last year": the
+    // year is counted from the anchor's, whichever quarter it is now.
+    let when = lower(c, "when").unwrap_or_default();
+    if let Some(rel) = lower(c, "rely").or(when.strip_suffix(" year's").map(str::to_string)) {
+        return Some(Spec::QuarterOfRelativeYear {
+            n,
+            offset: offset(&rel),
+        });
+    }
     let year_offset = match lower(c, "when") {
         Some(w) if w.contains("next") => 1,
         Some(w) if w.contains("ago") || w.contains("earlier") || w.contains("last") => -1,
@@ -285,7 +358,7 @@ fn build_quarter(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     };
     let year = text(c, "year").or(text(c, "year2")).and_then(year_number);
     Some(Spec::Quarter {
-        n: lexicon::ordinal(text(c, "ord").or(text(c, "ord2"))?)?,
+        n,
         year,
         year_offset,
     })
@@ -417,6 +490,18 @@ fn build_fuzzy(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return None;
     }
+    // "the past three summers": the phrase goes on to a count of periods
+    // that no rule reads, and "the past" alone would misname it.
+    if word == "the past" {
+        let next = after.split_whitespace().next().unwrap_or("");
+        let count = next.starts_with(|c: char| c.is_ascii_digit())
+            || ["few", "several", "many", "couple"].contains(&next)
+            || (next.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+                && matches!(lexicon::amount(next), Some(Amount::Exact(_))));
+        if count && !["", "a", "an"].contains(&next) {
+            return None;
+        }
+    }
     // "the future of our peoples" is a fate, not a time.
     if word.ends_with("future") && after.starts_with(" of ") {
         return None;
@@ -474,8 +559,10 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return None;
     }
-    // "three-quarters of", "a second group": fractions and ordinals.
-    if (unit == Unit::Quarter && after.starts_with(" of"))
+    // "three-quarters of", "a second group": fractions and ordinals; a
+    // vague count ("several quarters of losses") is no fraction.
+    let fraction = matches!(lexicon::amount(&num), Some(Amount::Exact(n)) if n <= 4.0);
+    if (unit == Unit::Quarter && fraction && after.starts_with(" of"))
         || (unit == Unit::Second && (num == "a" || num == "one"))
     {
         return None;
@@ -503,7 +590,9 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         }
     }
     // "a minute and a half": the half comes after the unit.
-    let amount = match (lexicon::amount(&num)?, c.name("half")) {
+    // "two and a half years" likewise, with the half before the unit.
+    let half = c.name("half").or(c.name("and_half"));
+    let amount = match (lexicon::amount(&num)?, half) {
         (Amount::Exact(n), Some(_)) => Amount::Exact(n + 0.5),
         (amount, _) => amount,
     };
@@ -554,6 +643,17 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     Some(Spec::Duration {
         amount: Amount::Vague,
         unit,
+    })
+}
+
+fn build_ahead_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "the weeks ahead of the vote" looks up to an event, not a span.
+    if s.after.trim_start().to_ascii_lowercase().starts_with("of ") {
+        return None;
+    }
+    Some(Spec::Duration {
+        amount: Amount::Vague,
+        unit: Unit::parse(text(c, "unit")?)?,
     })
 }
 
@@ -638,10 +738,27 @@ fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
             Some(m) => Some(m.parse().ok()?),
             None => None,
         };
-        let pm = lower(c, "ampm").is_some_and(|a| a.starts_with('p'));
+        let ampm = lower(c, "ampm").unwrap_or_default();
         if !(1..=12).contains(&hour) || minute.is_some_and(|m| m > 59) {
             return None;
         }
+        // "at 4 in the morning", "by 10 o'clock": spelled out, the hour
+        // needs a time preposition, or "fell 5 in the morning" is a quantity.
+        let spelled = ampm.contains(char::is_whitespace) || ampm.contains('\'');
+        let heads = [
+            "at", "by", "until", "till", "before", "after", "around", "about", "from", "since",
+        ];
+        let last = s.before.split_whitespace().last().unwrap_or("");
+        if spelled && !heads.iter().any(|h| last.eq_ignore_ascii_case(h)) {
+            return None;
+        }
+        let pm = if spelled {
+            ampm.contains("afternoon")
+                || ampm.contains("evening")
+                || (ampm.contains("night") && hour >= 6)
+        } else {
+            ampm.starts_with('p')
+        };
         if pm && hour < 12 {
             hour += 12;
         } else if !pm && hour == 12 {
@@ -715,6 +832,22 @@ pub static RULES: &[Rule] = &[
         ["may 5 people", "Jan. 45", "[March third]-quarter"]
     ),
     rule!(
+        "week_of",
+        true,
+        r"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        build_week_of,
+        ["the week of March 6", "the week of Jan. 7, 2013"],
+        ["the week of March", "the weekend of March 6"]
+    ),
+    rule!(
+        "numeric_date",
+        true,
+        r"\b(?:(?P<iy>(?:1[89]|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>(?:1[89]|20)\d\d|\d\d))\b",
+        build_numeric_date,
+        ["2013-02-13", "2/13/2013", "on [02/13/13]"],
+        ["1/2", "2013-13-45", "13/2/2013", "[2/13/2013]/7"]
+    ),
+    rule!(
         "day_month",
         true,
         r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?:the\s+)?(?P<sday>{SDAY})\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
@@ -770,10 +903,16 @@ pub static RULES: &[Rule] = &[
         concat!(
             r"\b",
             point_mod!(),
-            r"(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?P<year>(?:1[89]|20)\d\d)\b"
+            r"(?:(?:the\s+)?fiscal\s+(?:year\s+)?|the\s+(?:calendar\s+)?year\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
         ),
         build_year,
-        ["2019", "fiscal 1989", "mid-1996", "the end of 1990"],
+        [
+            "2019",
+            "fiscal 1989",
+            "mid-1996",
+            "the end of 1990",
+            "the year 2000"
+        ],
         ["$1990", "2019%", "1,2019"]
     ),
     rule!(
@@ -818,16 +957,23 @@ pub static RULES: &[Rule] = &[
     rule!(
         "deictic_day",
         true,
-        r"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?",
+        r"\b(?:(?:early|late|earlier|later)\s+|(?:mid|early|late)[\s-]?(?P<pre>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?",
         build_deictic_day,
         [
             "yesterday",
             "late yesterday",
             "Earlier yesterday",
             "tomorrow morning",
-            "tonight"
+            "tonight",
+            "in [today]'s editions",
+            "at [mid-afternoon yesterday]"
         ],
-        ["todays", "many of [today]'s computers"]
+        [
+            "todays",
+            "many of [today]'s computers",
+            "in [today]'s world",
+            "for [today]'s youth"
+        ]
     ),
     rule!(
         "part_of_day",
@@ -843,7 +989,7 @@ pub static RULES: &[Rule] = &[
         concat!(
             r"\b",
             point_mod!(),
-            r"(?P<rel>last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous|the\s+following|the\s+next|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|day)\b"
+            r"(?P<rel>last|this|next|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+previous|the\s+prior|the\s+following|the\s+next|the)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|day)\b"
         ),
         build_relative_unit,
         [
@@ -857,7 +1003,9 @@ pub static RULES: &[Rule] = &[
             "the previous day",
             "the next day",
             "the end of the month",
-            "earlier [this week]"
+            "earlier [this week]",
+            "in [the last decade]",
+            "up from [the prior year]"
         ],
         [
             "[earlier this week]",
@@ -894,14 +1042,15 @@ pub static RULES: &[Rule] = &[
     rule!(
         "quarter",
         true,
-        r"\b(?:(?:(?:the|this|last|next)\s+)?(?:(?P<when>year-ago|year-earlier|year\s+ago|comparable\s+year-ago|(?:last|this|next)\s+year's|previous|latest|current|same|(?P<year>(?:1[89]|20)\d\d))\s+)?(?:fiscal[\s-])?(?P<ord>{ORD})\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[89]|20)\d\d))?|(?:fiscal[\s-])?(?P<ord2>{ORD})-quarter)\b",
+        r"\b(?:(?:(?:the|this|last|next)\s+)?(?:(?P<when>year-ago|year-earlier|year\s+ago|comparable\s+year-ago|(?:last|this|next)\s+year's|previous|latest|current|same|(?P<year>(?:1[89]|20)\d\d))\s+)?(?:fiscal[\s-])?(?P<ord>{ORD})\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>(?:1[89]|20)\d\d)|(?P<rely>this|next|last)\s+year\b))?|(?:fiscal[\s-])?(?P<ord2>{ORD})-quarter)\b",
         build_quarter,
         [
             "the third quarter",
             "a [third-quarter] loss",
             "the year-earlier third quarter",
             "the third quarter of 1984",
-            "next year's first quarter"
+            "next year's first quarter",
+            "the second quarter of next year"
         ],
         ["a third of the quarter"]
     ),
@@ -996,7 +1145,8 @@ pub static RULES: &[Rule] = &[
             "recently",
             "the future",
             "currently",
-            "For [now], it waits"
+            "For [now], it waits",
+            "as in [the past]"
         ],
         [
             "[Now], he says, it looks bad",
@@ -1008,13 +1158,14 @@ pub static RULES: &[Rule] = &[
             "as soon as",
             "previously",
             "[the future] of Europe",
+            "for [the past] three summers",
             "for the foreseeable future"
         ]
     ),
     rule!(
         "duration",
         true,
-        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same|year-earlier|year-ago)\s+|the\s+)?(?P<num>{NUM})(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[\s-]long\b)?",
+        r"\b(?:{MOD})*(?P<det>the\s+(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same|year-earlier|year-ago)\s+|the\s+)?(?P<num>{NUM})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<sep>[\s-])(?:(?:to|or)\s+{NUM}[\s-])?(?:(?:more|additional|further|consecutive|straight|full)\s+)?(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[\s-]long\b)?",
         build_duration,
         [
             "three years",
@@ -1026,7 +1177,10 @@ pub static RULES: &[Rule] = &[
             "three times [a year]",
             "Islam will [one day] be",
             "a minute and a half",
-            "the year-earlier nine months"
+            "the year-earlier nine months",
+            "after [several quarters] of losses",
+            "eight trading days",
+            "two and a half years"
         ],
         [
             "45-year-old",
@@ -1034,7 +1188,8 @@ pub static RULES: &[Rule] = &[
             "[a decades]-long battle",
             "$5 [a year]",
             "700 seats [a week]",
-            "CBS's \"[60 Minutes]\""
+            "CBS's \"[60 Minutes]\"",
+            "[three quarters] of the shares"
         ]
     ),
     rule!(
@@ -1052,6 +1207,14 @@ pub static RULES: &[Rule] = &[
             "over the [years]"
         ],
         ["many years of"]
+    ),
+    rule!(
+        "ahead_duration",
+        true,
+        r"\bthe\s+(?P<unit>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b",
+        build_ahead_duration,
+        ["in [the weeks ahead]", "the years to come"],
+        ["[the weeks ahead] of the vote", "[the weeks] before"]
     ),
     rule!(
         "vague_duration",
@@ -1094,15 +1257,22 @@ pub static RULES: &[Rule] = &[
     rule!(
         "clock",
         true,
-        r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight)\b)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET)\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY})\b|(?P<dd>today|yesterday|tomorrow)\b|(?P<month>{MONTH})\s*(?P<day>\d{1,2})\b))?",
+        r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b|(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)\b)|(?P<noon>noon|midday|midnight)\b)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET)\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY})\b|(?P<dd>today|yesterday|tomorrow)\b|(?P<month>{MONTH})\s*(?P<day>\d{1,2})\b))?",
         build_clock,
         [
             "9 a.m. Friday",
             "10:35 a.m.",
             "noon Thursday",
-            "5 p.m. EST, Nov. 9"
+            "5 p.m. EST, Nov. 9",
+            "at [4 in the morning]",
+            "by [10 o'clock]"
         ],
-        ["13 a.m.", "$5 pm", "High [Noon]"]
+        [
+            "13 a.m.",
+            "$5 pm",
+            "High [Noon]",
+            "fell [5 in the morning] session"
+        ]
     ),
     rule!(
         "anaphor",
@@ -1182,7 +1352,8 @@ fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // "the following year" counts from the story's last date, not from the
     // publication; "the previous day" likewise.
     let next_day = rel.starts_with("the next") && unit == Unit::Day;
-    if rel.starts_with("the following") || rel.starts_with("the previous") || next_day {
+    let shifted = ["the following", "the previous", "the prior"];
+    if shifted.iter().any(|w| rel.starts_with(w)) || next_day {
         return Some(Spec::Shifted {
             unit,
             offset: offset(&rel),

@@ -143,6 +143,8 @@ pub enum Spec {
     /// A day counted from another date: "the day before last Tuesday" is
     /// last Tuesday moved by -1 day.
     DayShift { days: i64, of: Box<Spec> },
+    /// "the week of March 6": the calendar week holding a date.
+    WeekOf(Box<Spec>),
     /// "today", "yesterday", "tonight", "this morning".
     DayOffset {
         days: i64,
@@ -163,6 +165,9 @@ pub enum Spec {
         year: Option<i32>,
         year_offset: i32,
     },
+    /// "next year's first quarter", "the second quarter of last year": a
+    /// quarter of the year `offset` years from the anchor's.
+    QuarterOfRelativeYear { n: u32, offset: i32 },
     /// "the quarter", "the latest period", "the 1988 quarter": the last quarter
     /// reported on.
     ReportedQuarter { year: Option<i32>, year_offset: i32 },
@@ -278,7 +283,9 @@ impl Spec {
                 }
             }
             Spec::Ago { .. } | Spec::ReportedQuarter { .. } => "PAST_REF".to_string(),
-            Spec::Quarter { n, year: None, .. } => format!("XXXX-Q{n}"),
+            Spec::Quarter { n, year: None, .. } | Spec::QuarterOfRelativeYear { n, .. } => {
+                format!("XXXX-Q{n}")
+            }
             Spec::Holiday {
                 holiday,
                 year: Some(y),
@@ -290,7 +297,7 @@ impl Spec {
             Spec::Clock { hour, minute, .. } => {
                 format!("XXXX-XX-XXT{}", clock(*hour, *minute))
             }
-            Spec::StoryWeek => "XXXX-WXX".to_string(),
+            Spec::StoryWeek | Spec::WeekOf(_) => "XXXX-WXX".to_string(),
             Spec::Half {
                 n, year: Some(y), ..
             } => format!("{y:04}-H{n}"),
@@ -302,7 +309,7 @@ impl Spec {
     fn resolve_anchored(&self, a: NaiveDate, ctx: Context) -> String {
         match self {
             Spec::MonthDay { month, day, year } => {
-                let y = year.unwrap_or_else(|| nearest_year(a, *month, *day, ctx));
+                let y = year.unwrap_or_else(|| nearest_year(a, *month, *day, ctx, DAY_BIAS));
                 format!("{y:04}-{month:02}-{day:02}")
             }
             Spec::Month {
@@ -315,7 +322,7 @@ impl Spec {
                     (None, Direction::Last) => a.year() - i32::from(*month >= a.month()),
                     (None, Direction::Next) => a.year() + i32::from(*month <= a.month()),
                     (None, Direction::This) => a.year(),
-                    (None, Direction::Tense) => nearest_year(a, *month, 15, ctx),
+                    (None, Direction::Tense) => nearest_year(a, *month, 15, ctx, MONTH_BIAS),
                 };
                 format!("{y:04}-{month:02}")
             }
@@ -342,6 +349,12 @@ impl Spec {
                     (d + Duration::days(*days)).format("%Y-%m-%d").to_string()
                 })
             }
+            Spec::WeekOf(of) => {
+                let base = of.resolve_anchored(a, ctx);
+                base.get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .map_or_else(|| "XXXX-WXX".to_string(), iso_week)
+            }
             Spec::Relative { unit, offset } | Spec::Shifted { unit, offset } => {
                 relative(a, *unit, *offset, ctx.future)
             }
@@ -356,6 +369,9 @@ impl Spec {
                 // except the very next one, which news previews.
                 let y = year.unwrap_or(a.year() - i32::from(*n > current + 1)) + year_offset;
                 format!("{y:04}-Q{n}")
+            }
+            Spec::QuarterOfRelativeYear { n, offset } => {
+                format!("{:04}-Q{n}", a.year() + offset)
             }
             Spec::ReportedQuarter { year, year_offset } => {
                 let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
@@ -460,9 +476,11 @@ fn previous_quarter(a: NaiveDate) -> (i32, u32) {
 }
 
 /// The year that puts month/day closest to the anchor, counting days on the
-/// side the tense does not point to twice: past-tense news reports what
-/// already happened, and a future date needs a future verb to be likely.
-fn nearest_year(a: NaiveDate, month: u32, day: u32, ctx: Context) -> i32 {
+/// side the tense does not point to several times (`bias` times ahead of a
+/// past-tense clause, [`FUTURE_BIAS`] times behind a future one): past-tense
+/// news reports what already happened, and a future date needs a future verb
+/// to be likely.
+fn nearest_year(a: NaiveDate, month: u32, day: u32, ctx: Context, bias: i64) -> i32 {
     let future = ctx.future;
     let mut best = (i64::MAX, a.year());
     for y in [a.year() - 1, a.year(), a.year() + 1] {
@@ -474,8 +492,8 @@ fn nearest_year(a: NaiveDate, month: u32, day: u32, ctx: Context) -> i32 {
             continue;
         }
         let cost = match (delta >= 0, future) {
-            (true, false) => delta * 2,
-            (false, true) => -delta * 2,
+            (true, false) => delta * bias,
+            (false, true) => -delta * FUTURE_BIAS,
             (true, true) => delta,
             (false, false) => -delta,
         };
@@ -485,6 +503,16 @@ fn nearest_year(a: NaiveDate, month: u32, day: u32, ctx: Context) -> i32 {
     }
     best.1
 }
+
+/// How much more a month name alone ("in February") costs on the side the
+/// tense does not point to: past-tense news names a month of the story's
+/// past far more often than one several months ahead.
+const MONTH_BIAS: i64 = 4;
+/// The same for a full date ("Feb. 1"), which is more often a schedule.
+const DAY_BIAS: i64 = 2;
+/// How much more the past costs when a future verb governs the date: "it
+/// will close in December", said in February, means the coming December.
+const FUTURE_BIAS: i64 = 8;
 
 fn days_in(year: i32, month: u32) -> u32 {
     (28..=31)
@@ -614,8 +642,11 @@ fn duration(amount: Amount, unit: Unit) -> String {
     let t = if time { "T" } else { "" };
     match amount {
         Amount::Vague => {
+            // "for centuries" is PXC, TimeML's century unit; vague decades
+            // are counted in years ("decades-long" is PXY).
             let letter = match unit {
-                Unit::Decade | Unit::Century => 'Y',
+                Unit::Decade => 'Y',
+                Unit::Century => 'C',
                 _ => letter,
             };
             format!("P{t}X{letter}")
@@ -705,6 +736,35 @@ mod tests {
     }
 
     #[test]
+    fn bare_months_lean_to_the_past() {
+        let a = NaiveDate::from_ymd_opt(1989, 10, 30);
+        let month = |m| Spec::Month {
+            month: m,
+            year: None,
+            direction: Direction::Tense,
+        };
+        let past = Context::default();
+        let future = Context {
+            future: true,
+            ..Context::default()
+        };
+        // "bought RJR in February": eight months back, not four ahead.
+        assert_eq!(month(2).resolve(a, past), "1989-02");
+        // "closing is expected in December": a month or two ahead stays ahead.
+        assert_eq!(month(12).resolve(a, past), "1989-12");
+        assert_eq!(month(2).resolve(a, future), "1990-02");
+        // "will close in September", said in late October: next September.
+        assert_eq!(month(9).resolve(a, future), "1990-09");
+        // A day keeps the plain nearest-date reading.
+        let feb1 = Spec::MonthDay {
+            month: 2,
+            day: 1,
+            year: None,
+        };
+        assert_eq!(feb1.resolve(a, past), "1990-02-01");
+    }
+
+    #[test]
     fn holidays() {
         assert_eq!(
             Holiday::Easter.date(2025),
@@ -725,6 +785,8 @@ mod tests {
         assert_eq!(duration(Amount::Exact(3.0), Unit::Year), "P3Y");
         assert_eq!(duration(Amount::Exact(5.5), Unit::Hour), "PT5H30M");
         assert_eq!(duration(Amount::Vague, Unit::Month), "PXM");
+        assert_eq!(duration(Amount::Vague, Unit::Century), "PXC");
+        assert_eq!(duration(Amount::Vague, Unit::Decade), "PXY");
         assert_eq!(duration(Amount::Exact(1.0), Unit::Decade), "P10Y");
         assert_eq!(duration(Amount::Exact(1.5), Unit::Minute), "PT1M30S");
     }
