@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use leptos::ev::KeyboardEvent;
@@ -5,13 +7,12 @@ use leptos::prelude::*;
 
 use crate::model::{format_day, EventKind, Mark};
 use crate::timeline::geom::{
-    date_of, mark_label, Cluster, Placement, TimelineLayout, Viewport, CLUSTER_STRIP_HEIGHT,
+    date_of, mark_label, Cluster, Placement, Viewport, CLUSTER_STRIP_HEIGHT,
 };
 
 /// What a mark needs from the timeline around it.
 #[derive(Clone, Copy)]
 pub struct MarkContext {
-    pub layout: Memo<TimelineLayout>,
     pub selected: RwSignal<Option<String>>,
     /// The mark that has keyboard focus: always drawn, so focus is never lost to a cluster.
     pub focused: RwSignal<Option<u32>>,
@@ -22,10 +23,16 @@ pub struct MarkContext {
 }
 
 /// One event's mark: a point for a day, a span for a week, month or year; fuzzy when approximate.
-/// Only its position is reactive, so a frame of zooming only rewrites styles.
-pub fn mark_view(index: u32, mark: &Mark, actor: &str, cx: MarkContext) -> impl IntoView {
+/// Only its look (`slot`: position style and label side) changes while zooming, and it reads
+/// that from its own signal, so a frame costs each mark one update.
+pub fn mark_view(
+    index: u32,
+    mark: &Mark,
+    actor: &str,
+    cx: MarkContext,
+    slot: ArcRwSignal<Option<MarkLook>>,
+) -> impl IntoView {
     let MarkContext {
-        layout,
         selected,
         focused,
         step,
@@ -46,26 +53,24 @@ pub fn mark_view(index: u32, mark: &Mark, actor: &str, cx: MarkContext) -> impl 
     if mark.when.open_end() {
         class.push_str(" open-end");
     }
+    let shape = if mark.when.is_point() {
+        "mark-point"
+    } else {
+        "mark-span"
+    };
     let label = mark_label(&mark.summary);
     let date = mark.when.label();
     let aria = format!("{date}: {actor} — {}", mark.summary);
-    let placed = move |f: fn(&Placement, f64) -> String| {
+    let style = {
+        let slot = slot.clone();
         move || {
-            layout.with(|l| {
-                l.placement(index)
-                    .map_or_else(|| "display:none".to_string(), |p| f(p, l.width))
+            slot.with(|s| {
+                s.as_ref()
+                    .map_or_else(|| "display:none".to_string(), |l| l.style.clone())
             })
         }
     };
-    let style = placed(mark_style);
-    let shape = placed(|p, _| {
-        if p.is_point {
-            "mark-point".to_string()
-        } else {
-            "mark-span".to_string()
-        }
-    });
-    let label_left = move || layout.with(|l| l.placement(index).is_some_and(|p| p.label_left));
+    let label_left = move || slot.with(|s| s.as_ref().is_some_and(|l| l.label_left));
     view! {
         <button
             type="button"
@@ -101,52 +106,133 @@ pub fn mark_view(index: u32, mark: &Mark, actor: &str, cx: MarkContext) -> impl 
     }
 }
 
-/// A count badge for marks too close together to draw; clicking it zooms to them.
+/// A count badge for marks too close together to draw; clicking it zooms to them. Like a mark,
+/// it reads its look from its own signal.
 pub fn cluster_view(
-    lane: u32,
-    first: u32,
-    layout: Memo<TimelineLayout>,
+    slot: ArcRwSignal<Option<ClusterLook>>,
     viewport: RwSignal<Viewport>,
 ) -> impl IntoView {
-    let current = move || layout.with(|l| l.cluster(lane, first).copied());
-    let style = move || {
-        current().map_or_else(
-            || "display:none".to_string(),
-            |c| {
-                let width = layout.with(|l| l.width);
-                cluster_style(&c, width)
-            },
-        )
+    let read = {
+        let slot = slot.clone();
+        move |f: fn(&ClusterLook) -> String| {
+            let slot = slot.clone();
+            move || slot.with(|s| s.as_ref().map(f).unwrap_or_default())
+        }
     };
-    let count = move || current().map_or(0, |c| c.count);
-    let aria = move || {
-        current().map_or_else(String::new, |c| {
-            format!(
-                "{} more events, {} – {}: zoom in to see them",
-                c.count,
-                format_day(date_of(c.day_start)),
-                format_day(date_of(c.day_end - 1.0))
-            )
-        })
-    };
-    let zoom_to = move |_| {
-        if let Some(c) = current() {
-            let margin = ((c.day_end - c.day_start) * 0.1).max(1.0);
-            viewport.set(Viewport::new(c.day_start - margin, c.day_end + margin));
+    let zoom_to = {
+        let slot = slot.clone();
+        move |_| {
+            if let Some((start, end)) = slot.with_untracked(|s| s.as_ref().map(|c| c.days)) {
+                let margin = ((end - start) * 0.1).max(1.0);
+                viewport.set(Viewport::new(start - margin, end + margin));
+            }
         }
     };
     view! {
         <button
             type="button"
             class="cluster"
-            data-count=move || count().to_string()
-            style=style
-            aria-label=aria
-            title=aria
+            data-count=read(|c| c.count.to_string())
+            style=read(|c| c.style.clone())
+            aria-label=read(|c| c.aria.clone())
+            title=read(|c| c.aria.clone())
             on:click=zoom_to
         >
-            {move || format!("+{}", count())}
+            {read(|c| format!("+{}", c.count))}
         </button>
+    }
+}
+
+/// What a mark shows in one frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkLook {
+    pub style: String,
+    pub label_left: bool,
+}
+
+impl MarkLook {
+    pub fn of(p: &Placement, width: f64) -> Self {
+        Self {
+            style: mark_style(p, width),
+            label_left: p.label_left,
+        }
+    }
+}
+
+/// What a count badge shows in one frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterLook {
+    pub style: String,
+    pub count: usize,
+    pub aria: String,
+    /// The axis range of its marks.
+    pub days: (f64, f64),
+}
+
+impl ClusterLook {
+    pub fn of(c: &Cluster, width: f64) -> Self {
+        Self {
+            style: cluster_style(c, width),
+            count: c.count,
+            aria: format!(
+                "{} more events, {} – {}: zoom in to see them",
+                c.count,
+                format_day(date_of(c.day_start)),
+                format_day(date_of(c.day_end - 1.0))
+            ),
+            days: (c.day_start, c.day_end),
+        }
+    }
+}
+
+/// One signal per drawn mark or badge, by key. A frame updates each drawn item's signal, so the
+/// frame's layout has a handful of subscribers rather than one per item (the reactive graph's
+/// bookkeeping grows with the square of a source's subscribers).
+pub struct Slots<K: 'static, V: 'static>(StoredValue<HashMap<K, ArcRwSignal<Option<V>>>>);
+
+impl<K: 'static, V: 'static> Clone for Slots<K, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: 'static, V: 'static> Copy for Slots<K, V> {}
+
+impl<K, V> Slots<K, V>
+where
+    K: Eq + Hash + Copy + Send + Sync + 'static,
+    V: PartialEq + Send + Sync + 'static,
+{
+    pub fn new() -> Self {
+        Self(StoredValue::new(HashMap::new()))
+    }
+
+    /// A new item's signal, starting at `look`; it leaves the set when the item is dropped.
+    pub fn slot(self, key: K, look: Option<V>) -> ArcRwSignal<Option<V>> {
+        let signal = ArcRwSignal::new(look);
+        let stored = signal.clone();
+        self.0.update_value(|m| {
+            m.insert(key, stored);
+        });
+        on_cleanup(move || {
+            self.0.update_value(|m| {
+                m.remove(&key);
+            })
+        });
+        signal
+    }
+
+    /// Gives each live item its look for this frame; unchanged looks notify nobody.
+    pub fn sync(self, looks: impl Iterator<Item = (K, V)>) {
+        self.0.with_value(|m| {
+            for (key, look) in looks {
+                if let Some(signal) = m.get(&key) {
+                    if signal.with_untracked(|current| current.as_ref() != Some(&look)) {
+                        signal.set(Some(look));
+                    }
+                }
+            }
+        });
     }
 }
 
