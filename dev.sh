@@ -89,8 +89,16 @@ case "$cmd" in
     log "running every test"
     ANNALS_SITE_ROOT="$PWD/$SITE" cargo test --workspace
     ;;
+  bench-ui)
+    # The timeline in headless Chromium on 1k/10k/100k demo events (sizes: ANNALS_BENCH_EVENTS).
+    setup_build
+    setup_browser
+    build_site
+    log "benchmarking the timeline in Chromium"
+    ANNALS_SITE_ROOT="$PWD/$SITE" cargo bench -p server --bench timeline_browser
+    ;;
   *)
-    echo "usage: ./dev.sh [run|test|build|setup]" >&2
+    echo "usage: ./dev.sh [run|test|build|setup|bench-ui]" >&2
     exit 2
     ;;
 esac

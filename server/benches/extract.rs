@@ -122,7 +122,7 @@ fn timeline_index(bencher: Bencher, n: usize) {
 /// at a tenth of it.
 #[divan::bench(args = [10_000, 100_000])]
 fn layout_frame(bencher: Bencher, n: usize) {
-    use app::timeline::geom::{layout, TimelineIndex, Viewport};
+    use app::timeline::geom::{layout, TimelineIndex, Viewport, ALL_ROWS};
     let (marks, actors) = demo_marks(n);
     let fit = Viewport::fit(&marks, anchor().unwrap_or_default());
     let index = TimelineIndex::new(&marks, &actors, &[], Default::default(), fit, 1200.0);
@@ -131,15 +131,15 @@ fn layout_frame(bencher: Bencher, n: usize) {
         .counter(divan::counter::ItemsCount::new(marks.len()))
         .bench(|| {
             (
-                layout(divan::black_box(&index), fit, 1200.0, None),
-                layout(divan::black_box(&index), zoomed, 1200.0, None),
+                layout(divan::black_box(&index), fit, 1200.0, None, ALL_ROWS),
+                layout(divan::black_box(&index), zoomed, 1200.0, None, ALL_ROWS),
             )
         });
 }
 
 #[divan::bench]
 fn layout_extracted(bencher: Bencher) {
-    use app::timeline::geom::{layout, TimelineIndex, Viewport};
+    use app::timeline::geom::{layout, TimelineIndex, Viewport, ALL_ROWS};
     let data = many_events();
     let (marks, actors) = data.marks();
     let view = Viewport::fit(&marks, anchor().unwrap_or_default());
@@ -154,7 +154,7 @@ fn layout_extracted(bencher: Bencher) {
                 view,
                 1200.0,
             );
-            layout(&index, view, 1200.0, None)
+            layout(&index, view, 1200.0, None, ALL_ROWS)
         });
 }
 

@@ -10,8 +10,8 @@ mod ticks;
 
 pub use lanes::{
     label_px, layout, mark_label, Cluster, Lane, LaneBy, MarkGeom, Placement, TimelineIndex,
-    TimelineLayout, AXIS_HEIGHT, CLUSTER_STRIP_HEIGHT, LABEL_CHAR_PX, LANE_HEADER_HEIGHT, MAX_ROWS,
-    POINT_PX, ROW_HEIGHT,
+    TimelineLayout, ALL_ROWS, AXIS_HEIGHT, CLUSTER_STRIP_HEIGHT, LABEL_CHAR_PX, LANE_HEADER_HEIGHT,
+    MAX_ROWS, POINT_PX, ROW_HEIGHT,
 };
 pub use scale::{date_of, day_number, publication_markers, Viewport};
 pub use ticks::{ticks, Tick, TickUnit};

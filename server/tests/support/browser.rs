@@ -78,6 +78,7 @@ pub async fn browser(driver: &Driver, profile: &std::path::Path, javascript: boo
 }
 
 /// Polls `condition` every 50 ms for up to 10 s.
+#[allow(dead_code)] // the benchmark does not wait on conditions
 pub async fn wait_until<F, Fut>(what: &str, mut condition: F)
 where
     F: FnMut() -> Fut,

@@ -22,6 +22,8 @@ pub fn site_root() -> PathBuf {
 }
 
 /// Starts the app on 127.0.0.1:0 in this test's runtime, with the seeds.
+// Each user of this module (tests, the browser benchmark) uses some of it.
+#[allow(dead_code)]
 pub async fn start() -> TestServer {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db = dir.path().join("annals.sqlite");

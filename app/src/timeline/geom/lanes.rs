@@ -15,7 +15,7 @@ pub const CLUSTER_STRIP_HEIGHT: f64 = 22.0;
 /// Estimated width of one label character, in pixels (labels are 13px sans-serif).
 pub const LABEL_CHAR_PX: f64 = 6.6;
 /// At most this many rows per lane; marks that would need more become count badges.
-pub const MAX_ROWS: usize = 4;
+pub const MAX_ROWS: usize = 3;
 /// A count badge's narrowest width, in pixels.
 pub const CLUSTER_MIN_PX: f64 = 34.0;
 /// Labels longer than this many characters are cut with an ellipsis.
@@ -27,7 +27,7 @@ pub const POINT_PX: f64 = 12.0;
 /// Space between a mark and a label drawn on its left.
 const LABEL_GAP_PX: f64 = 4.0;
 /// A count badge gathers the crowded marks that start within this many pixels of its left edge.
-pub const CLUSTER_SPAN_PX: f64 = 64.0;
+pub const CLUSTER_SPAN_PX: f64 = 140.0;
 
 /// What the timeline's lanes group events by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -117,6 +117,9 @@ fn cut(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// Every lane, for [`layout`]'s vertical range.
+pub const ALL_ROWS: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
 /// What never changes while the user zooms and pans: each mark's extent in days and its label,
 /// the lanes with their marks sorted by start, and every mark's place in time order. Built once
 /// per set of marks, lane grouping and width; [`layout`] then runs per frame on top of it.
@@ -203,7 +206,10 @@ pub struct Placement {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cluster {
     pub lane: u32,
-    /// The earliest mark in it (by start): names the badge across frames.
+    /// Its place among the lane's badges, left to right: names the badge across frames, so a
+    /// view reuses a badge's element while zooming instead of replacing it.
+    pub ordinal: u32,
+    /// The earliest mark in it (by start).
     pub first: u32,
     pub count: usize,
     /// Top of the badge strip.
@@ -223,7 +229,7 @@ pub struct TimelineLayout {
     pub ticks: Vec<Tick>,
     /// Sorted by mark, for [`Self::placement`].
     pub placements: Vec<Placement>,
-    /// Sorted by (lane, first), for [`Self::cluster`].
+    /// Sorted by (lane, ordinal), for [`Self::cluster`].
     pub clusters: Vec<Cluster>,
 }
 
@@ -236,10 +242,10 @@ impl TimelineLayout {
             .map(|i| &self.placements[i])
     }
 
-    /// The badge named by its lane and first mark, if it is drawn in this frame.
-    pub fn cluster(&self, lane: u32, first: u32) -> Option<&Cluster> {
+    /// The badge named by its lane and ordinal, if it is drawn in this frame.
+    pub fn cluster(&self, lane: u32, ordinal: u32) -> Option<&Cluster> {
         self.clusters
-            .binary_search_by_key(&(lane, first), |c| (c.lane, c.first))
+            .binary_search_by_key(&(lane, ordinal), |c| (c.lane, c.ordinal))
             .ok()
             .map(|i| &self.clusters[i])
     }
@@ -473,6 +479,7 @@ impl Sweep {
         self.flush();
         self.open = Some(Cluster {
             lane,
+            ordinal: 0,
             first: mark,
             count: 1,
             y: 0.0,
@@ -491,7 +498,8 @@ impl Sweep {
 }
 
 /// Lays out one frame: only the marks that reach into `view` are placed, stacked in their lane's
-/// rows without overlap; the rest of a crowded stretch becomes count badges. The work grows with
+/// rows without overlap; the rest of a crowded stretch becomes count badges. Only lanes that
+/// meet `rows_in_view` (pixels from the drawing's top; `ALL_ROWS` for everything) are laid out. The work grows with
 /// what is visible (plus one binary search per lane), not with the size of the corpus, except
 /// when zoomed out over all of it. `pinned` always gets a mark when it is in view.
 pub fn layout(
@@ -499,9 +507,18 @@ pub fn layout(
     view: Viewport,
     width: f64,
     pinned: Option<u32>,
+    rows_in_view: (f64, f64),
 ) -> TimelineLayout {
     let mut sweep = Sweep::new(MAX_ROWS);
+    let pinned_lane = pinned
+        .and_then(|m| index.marks.get(m as usize))
+        .map(|g| g.lane);
     for (lane, l) in index.lanes.iter().enumerate() {
+        // Lanes scrolled out of sight are skipped, except the one holding the pinned mark.
+        let seen = l.y + l.height >= rows_in_view.0 && l.y <= rows_in_view.1;
+        if !seen && pinned_lane != Some(lane as u32) {
+            continue;
+        }
         let placed_before = sweep.placements.len();
         let clusters_before = sweep.clusters.len();
         sweep.reset(l.rows);
@@ -509,14 +526,14 @@ pub fn layout(
         for p in &mut sweep.placements[placed_before..] {
             p.y = l.row_y(p.row as usize);
         }
-        for c in &mut sweep.clusters[clusters_before..] {
+        for (n, c) in sweep.clusters[clusters_before..].iter_mut().enumerate() {
             c.y = l.strip_y();
+            c.ordinal = n as u32;
         }
     }
     let mut placements = sweep.placements;
     placements.sort_unstable_by_key(|p| p.mark);
-    let mut clusters = sweep.clusters;
-    clusters.sort_unstable_by_key(|c| (c.lane, c.first));
+    let clusters = sweep.clusters;
     TimelineLayout {
         view,
         width,
@@ -595,7 +612,7 @@ mod tests {
         );
         let keys: Vec<_> = index.lanes.iter().map(|lane| lane.key.as_str()).collect();
         assert_eq!(keys, ["Trump", "Sheinbaum"]);
-        let l = layout(&index, fit(&marks), 1000.0, None);
+        let l = layout(&index, fit(&marks), 1000.0, None, ALL_ROWS);
         assert_eq!(l.placements.len(), 3);
         assert!(l.clusters.is_empty());
     }
@@ -615,7 +632,7 @@ mod tests {
         let view = fit(&marks);
         let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
         assert!(index.lanes[0].rows >= 2);
-        let l = layout(&index, view, 1000.0, None);
+        let l = layout(&index, view, 1000.0, None, ALL_ROWS);
         assert_eq!(l.placements.len(), 4);
         for a in &l.placements {
             for b in &l.placements {
@@ -645,7 +662,7 @@ mod tests {
         let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
         assert_eq!(index.lanes[0].rows, MAX_ROWS);
         assert!(index.lanes[0].has_strip);
-        let l = layout(&index, view, 1000.0, None);
+        let l = layout(&index, view, 1000.0, None, ALL_ROWS);
         let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
         // Every mark is either drawn or counted in a badge, exactly once.
         assert_eq!(l.placements.len() + clustered, 200);
@@ -657,7 +674,7 @@ mod tests {
         // Zooming to a badge's range shows more of its marks than before.
         let badge = l.clusters[l.clusters.len() / 2];
         let zoomed = Viewport::new(badge.day_start, badge.day_end);
-        let z = layout(&index, zoomed, 1000.0, None);
+        let z = layout(&index, zoomed, 1000.0, None, ALL_ROWS);
         let inside = |p: &&Placement| {
             let g = &index.marks[p.mark as usize];
             g.start >= badge.day_start && g.end <= badge.day_end
@@ -682,7 +699,7 @@ mod tests {
             1000.0,
         );
         let d = |day| day_number(NaiveDate::from_ymd_opt(2021, 2, day).unwrap());
-        let l = layout(&index, Viewport::new(d(10), d(13)), 1000.0, None);
+        let l = layout(&index, Viewport::new(d(10), d(13)), 1000.0, None, ALL_ROWS);
         // The 9th's label reaches into view; nothing after the 13th does.
         let drawn: Vec<&str> = l
             .placements
@@ -703,10 +720,36 @@ mod tests {
         let view = fit(&marks);
         let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
         let last = index.order[39];
-        assert!(layout(&index, view, 1000.0, None).placement(last).is_none());
-        assert!(layout(&index, view, 1000.0, Some(last))
+        assert!(layout(&index, view, 1000.0, None, ALL_ROWS)
+            .placement(last)
+            .is_none());
+        assert!(layout(&index, view, 1000.0, Some(last), ALL_ROWS)
             .placement(last)
             .is_some());
+    }
+
+    #[test]
+    fn lanes_out_of_sight_are_skipped_unless_pinned() {
+        let marks = vec![
+            mark("a", 0, (2025, 1, 1), "x"),
+            mark("b", 1, (2025, 1, 2), "y"),
+        ];
+        let view = fit(&marks);
+        let index = TimelineIndex::new(
+            &marks,
+            &actors(&["A", "B"]),
+            &[],
+            LaneBy::Actor,
+            view,
+            800.0,
+        );
+        let first = &index.lanes[0];
+        let only_first = (first.y, first.y + first.height - 1.0);
+        assert!(index.lanes[1].y > only_first.1);
+        let l = layout(&index, view, 800.0, None, only_first);
+        assert_eq!(l.placements.iter().map(|p| p.mark).collect::<Vec<_>>(), [0]);
+        let pinned = layout(&index, view, 800.0, Some(1), only_first);
+        assert_eq!(pinned.placements.len(), 2);
     }
 
     #[test]

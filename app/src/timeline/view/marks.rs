@@ -200,7 +200,7 @@ impl<K: 'static, V: 'static> Copy for Slots<K, V> {}
 
 impl<K, V> Slots<K, V>
 where
-    K: Eq + Hash + Copy + Send + Sync + 'static,
+    K: Eq + Hash + Clone + Send + Sync + 'static,
     V: PartialEq + Send + Sync + 'static,
 {
     pub fn new() -> Self {
@@ -211,8 +211,9 @@ where
     pub fn slot(self, key: K, look: Option<V>) -> ArcRwSignal<Option<V>> {
         let signal = ArcRwSignal::new(look);
         let stored = signal.clone();
+        let entry = key.clone();
         self.0.update_value(|m| {
-            m.insert(key, stored);
+            m.insert(entry, stored);
         });
         on_cleanup(move || {
             self.0.update_value(|m| {

@@ -67,6 +67,9 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let focused = RwSignal::new(None::<u32>);
     let lanes = RwSignal::new(initial.lanes);
     let hydrated = RwSignal::new(false);
+    // The part of the drawing the window shows, in pixels from its top: every lane until the
+    // browser measures, so server-rendered pages show everything.
+    let rows_in_view = RwSignal::new(geom::ALL_ROWS);
     let page = RwSignal::new(initial.page.clamp(1, page_count(marks.len())));
     let body = NodeRef::<Div>::new();
 
@@ -100,7 +103,15 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         })
     };
     let layout: Memo<TimelineLayout> = Memo::new(move |_| {
-        index.with(|ix| geom::layout(&ix.0, viewport.get(), width.get(), pinned.get()))
+        index.with(|ix| {
+            geom::layout(
+                &ix.0,
+                viewport.get(),
+                width.get(),
+                pinned.get(),
+                rows_in_view.get(),
+            )
+        })
     });
     // Each drawn mark and badge has its own signal; one effect hands them this frame's looks.
     let mark_slots = Slots::<u32, MarkLook>::new();
@@ -115,7 +126,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             cluster_slots.sync(
                 l.clusters
                     .iter()
-                    .map(|c| ((c.lane, c.first), ClusterLook::of(c, l.width))),
+                    .map(|c| ((c.lane, c.ordinal), ClusterLook::of(c, l.width))),
             );
         })
     });
@@ -128,6 +139,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 width.set(measured);
             }
         }
+        measure_rows_in_view(body, rows_in_view);
         hydrated.set(true);
         // For the browser benchmark: time to interactive, from the navigation's start.
         #[cfg(feature = "hydrate")]
@@ -161,6 +173,23 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 .ok();
                 pending.set_value(handle);
             }
+        });
+    }
+
+    // Scrolling or resizing the window changes which lanes are in sight.
+    #[cfg(feature = "hydrate")]
+    {
+        let update = move |_| measure_rows_in_view(body, rows_in_view);
+        let scroll = window_event_listener(leptos::ev::scroll, update);
+        let resize = window_event_listener(leptos::ev::resize, move |_| {
+            if let Some(el) = body.get_untracked() {
+                width.set(el.get_bounding_client_rect().width().max(1.0));
+            }
+            measure_rows_in_view(body, rows_in_view);
+        });
+        on_cleanup(move || {
+            scroll.remove();
+            resize.remove();
         });
     }
 
@@ -311,13 +340,13 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let cluster_views = move || {
         view! {
             <For
-                each=move || layout.with(|l| l.clusters.iter().map(|c| (c.lane, c.first)).collect::<Vec<_>>())
+                each=move || layout.with(|l| l.clusters.iter().map(|c| (c.lane, c.ordinal)).collect::<Vec<_>>())
                 key=|k| *k
-                children=move |(lane, first)| {
+                children=move |(lane, ordinal)| {
                     let look = layout.with_untracked(|l| {
-                        l.cluster(lane, first).map(|c| ClusterLook::of(c, l.width))
+                        l.cluster(lane, ordinal).map(|c| ClusterLook::of(c, l.width))
                     });
-                    cluster_view(cluster_slots.slot((lane, first), look), viewport)
+                    cluster_view(cluster_slots.slot((lane, ordinal), look), viewport)
                 }
             />
         }
@@ -355,16 +384,32 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 .collect_view()
         })
     };
-    let ticks = move || {
+    // Ticks keep their element while they stay in view; only their position changes.
+    let tick_slots = Slots::<(i64, String), String>::new();
+    Effect::new(move |_| {
         layout.with(|l| {
-            l.ticks
-                .iter()
-                .map(|t| {
-                    let left = percent(l.view.x(t.day, l.width), l.width);
-                    view! { <span class="tick" style=format!("left:{left:.3}%")>{t.label.clone()}</span> }
-                })
-                .collect_view()
+            tick_slots.sync(l.ticks.iter().map(|t| {
+                let left = percent(l.view.x(t.day, l.width), l.width);
+                ((t.day as i64, t.label.clone()), format!("left:{left:.3}%"))
+            }))
         })
+    });
+    let ticks = move || {
+        view! {
+            <For
+                each=move || layout.with(|l| l.ticks.iter().map(|t| (t.day as i64, t.label.clone())).collect::<Vec<_>>())
+                key=|k| k.clone()
+                children=move |key: (i64, String)| {
+                    let look = layout.with_untracked(|l| {
+                        let left = percent(l.view.x(key.0 as f64, l.width), l.width);
+                        Some(format!("left:{left:.3}%"))
+                    });
+                    let slot = tick_slots.slot(key.clone(), look);
+                    let style = move || slot.with(|s| s.clone().unwrap_or_default());
+                    view! { <span class="tick" style=style>{key.1}</span> }
+                }
+            />
+        }
     };
     let visible_count = move || {
         layout.with(|l| {
@@ -449,6 +494,37 @@ fn join_queries(filter_query: &str, by: LaneBy) -> String {
         .filter(|q| !q.is_empty())
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// Lanes this far above or below the window are laid out too, so scrolling finds them drawn.
+#[cfg(feature = "hydrate")]
+const ROWS_MARGIN_PX: f64 = 150.0;
+/// The visible range moves in steps of this many pixels, so scrolling re-lays out rarely.
+#[cfg(feature = "hydrate")]
+const ROWS_STEP_PX: f64 = 100.0;
+
+/// Measures which part of the drawing the window shows (with a margin), in steps.
+fn measure_rows_in_view(body: NodeRef<Div>, rows_in_view: RwSignal<(f64, f64)>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let Some(el) = body.get_untracked() else {
+            return;
+        };
+        let Some(height) = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+        else {
+            return;
+        };
+        let top = -el.get_bounding_client_rect().top();
+        let first = ((top - ROWS_MARGIN_PX) / ROWS_STEP_PX).floor() * ROWS_STEP_PX;
+        let last = ((top + height + ROWS_MARGIN_PX) / ROWS_STEP_PX).ceil() * ROWS_STEP_PX;
+        if rows_in_view.get_untracked() != (first, last) {
+            rows_in_view.set((first, last));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (body, rows_in_view);
 }
 
 /// Moves keyboard focus to mark `to`, bringing it into view (and keeping it drawn).
