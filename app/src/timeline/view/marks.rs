@@ -151,9 +151,9 @@ pub struct MarkLook {
 }
 
 impl MarkLook {
-    pub fn of(p: &Placement, width: f64) -> Self {
+    pub fn of(p: &Placement, width: f64, units: Units) -> Self {
         Self {
-            style: mark_style(p, width),
+            style: mark_style(p, width, units),
             label_left: p.label_left,
         }
     }
@@ -170,9 +170,9 @@ pub struct ClusterLook {
 }
 
 impl ClusterLook {
-    pub fn of(c: &Cluster, width: f64) -> Self {
+    pub fn of(c: &Cluster, width: f64, units: Units) -> Self {
         Self {
-            style: cluster_style(c, width),
+            style: cluster_style(c, width, units),
             count: c.count,
             aria: format!(
                 "{} more events, {} – {}: zoom in to see them",
@@ -237,22 +237,46 @@ where
     }
 }
 
-fn mark_style(p: &Placement, width: f64) -> String {
-    let left = percent(p.x_start, width);
-    if p.is_point {
-        format!("left:{left:.3}%;top:{}px", p.y)
-    } else {
-        let span = percent(p.x_end - p.x_start, width).max(0.2);
-        format!("left:{left:.3}%;top:{}px;--span:{span:.3}%", p.y)
+/// How positions are written. The server (and the hydration pass that must match it) writes
+/// percentages of the width, right at any width without JavaScript; once the browser has measured
+/// the width, pixels in a `transform`, which the compositor moves without repainting the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Units {
+    Percent,
+    Pixels,
+}
+
+/// Where something sits: `left`/`top` in percent, or a `translate` in pixels.
+pub fn position(x: f64, y: f64, width: f64, units: Units) -> String {
+    match units {
+        Units::Percent => format!("left:{:.3}%;top:{y}px", percent(x, width)),
+        Units::Pixels => format!("transform:translate({x:.1}px,{y}px)"),
     }
 }
 
-fn cluster_style(c: &Cluster, width: f64) -> String {
+/// A length along the axis in the same units.
+fn length(px: f64, width: f64, units: Units) -> String {
+    match units {
+        Units::Percent => format!("{:.3}%", percent(px, width)),
+        Units::Pixels => format!("{px:.1}px"),
+    }
+}
+
+fn mark_style(p: &Placement, width: f64, units: Units) -> String {
+    let at = position(p.x_start, p.y, width, units);
+    if p.is_point {
+        at
+    } else {
+        let span = length((p.x_end - p.x_start).max(2.0), width, units);
+        format!("{at};--span:{span}")
+    }
+}
+
+fn cluster_style(c: &Cluster, width: f64, units: Units) -> String {
     format!(
-        "left:{:.3}%;width:{:.3}%;top:{}px;height:{}px",
-        percent(c.x_start, width),
-        percent(c.x_end - c.x_start - 2.0, width),
-        c.y + 2.0,
+        "{};width:{};height:{}px",
+        position(c.x_start, c.y + 2.0, width, units),
+        length(c.x_end - c.x_start - 2.0, width, units),
         CLUSTER_STRIP_HEIGHT - 4.0
     )
 }

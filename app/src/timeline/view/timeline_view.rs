@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use super::event_list::{page_count, EventList};
 use super::filters::filter_form;
 use super::marks::{
-    cluster_view, index_of_ids, mark_view, percent, ClusterLook, MarkContext, MarkLook, Slots,
+    cluster_view, index_of_ids, mark_view, percent, position, ClusterLook, MarkContext, MarkLook,
+    Slots, Units,
 };
 use super::url_state::{view_query, with_query};
 use super::{EventDetails, InitialView};
@@ -67,6 +68,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let focused = RwSignal::new(None::<u32>);
     let lanes = RwSignal::new(initial.lanes);
     let hydrated = RwSignal::new(false);
+    let units = RwSignal::new(Units::Percent);
     // The part of the drawing the window shows, in pixels from its top: every lane until the
     // browser measures, so server-rendered pages show everything.
     let rows_in_view = RwSignal::new(geom::ALL_ROWS);
@@ -117,16 +119,17 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let mark_slots = Slots::<u32, MarkLook>::new();
     let cluster_slots = Slots::<(u32, u32), ClusterLook>::new();
     Effect::new(move |_| {
+        let units = units.get();
         layout.with(|l| {
             mark_slots.sync(
                 l.placements
                     .iter()
-                    .map(|p| (p.mark, MarkLook::of(p, l.width))),
+                    .map(|p| (p.mark, MarkLook::of(p, l.width, units))),
             );
             cluster_slots.sync(
                 l.clusters
                     .iter()
-                    .map(|c| ((c.lane, c.ordinal), ClusterLook::of(c, l.width))),
+                    .map(|c| ((c.lane, c.ordinal), ClusterLook::of(c, l.width, units))),
             );
         })
     });
@@ -137,6 +140,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             let measured = el.get_bounding_client_rect().width();
             if measured > 0.0 {
                 width.set(measured);
+                units.set(Units::Pixels);
             }
         }
         measure_rows_in_view(body, rows_in_view);
@@ -329,7 +333,8 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                         let mark = &marks[m as usize];
                         let actor = actors.get(mark.actor).map_or("", |a| a.name.as_str());
                         let look = layout.with_untracked(|l| {
-                            l.placement(m).map(|p| MarkLook::of(p, l.width))
+                            l.placement(m)
+                                .map(|p| MarkLook::of(p, l.width, units.get_untracked()))
                         });
                         mark_view(m, mark, actor, cx, mark_slots.slot(m, look))
                     }
@@ -344,7 +349,8 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 key=|k| *k
                 children=move |(lane, ordinal)| {
                     let look = layout.with_untracked(|l| {
-                        l.cluster(lane, ordinal).map(|c| ClusterLook::of(c, l.width))
+                        l.cluster(lane, ordinal)
+                            .map(|c| ClusterLook::of(c, l.width, units.get_untracked()))
                     });
                     cluster_view(cluster_slots.slot((lane, ordinal), look), viewport)
                 }
@@ -387,10 +393,14 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     // Ticks keep their element while they stay in view; only their position changes.
     let tick_slots = Slots::<(i64, String), String>::new();
     Effect::new(move |_| {
+        let units = units.get();
         layout.with(|l| {
             tick_slots.sync(l.ticks.iter().map(|t| {
-                let left = percent(l.view.x(t.day, l.width), l.width);
-                ((t.day as i64, t.label.clone()), format!("left:{left:.3}%"))
+                let x = l.view.x(t.day, l.width);
+                (
+                    (t.day as i64, t.label.clone()),
+                    position(x, 0.0, l.width, units),
+                )
             }))
         })
     });
@@ -401,8 +411,8 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 key=|k| k.clone()
                 children=move |key: (i64, String)| {
                     let look = layout.with_untracked(|l| {
-                        let left = percent(l.view.x(key.0 as f64, l.width), l.width);
-                        Some(format!("left:{left:.3}%"))
+                        let x = l.view.x(key.0 as f64, l.width);
+                        Some(position(x, 0.0, l.width, units.get_untracked()))
                     });
                     let slot = tick_slots.slot(key.clone(), look);
                     let style = move || slot.with(|s| s.clone().unwrap_or_default());
