@@ -275,7 +275,27 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     let client = browser(&driver, profile.path(), true).await;
     hydrate(&client, &format!("{}/", server.base)).await;
 
-    // Level of detail: far fewer marks than events, the rest counted in badges.
+    // Level of detail: far fewer marks than events, the rest counted in badges. A window tall
+    // enough for every lane, as lanes out of sight are not drawn.
+    client.set_window_size(1280, 4000).await.unwrap();
+    wait_until("every lane is in sight", || async {
+        let lanes = client
+            .execute(
+                "const b = document.querySelector('.timeline-body').getBoundingClientRect(); return b.bottom < window.innerHeight",
+                vec![],
+            )
+            .await
+            .unwrap();
+        lanes.as_bool() == Some(true)
+    })
+    .await;
+    // Give the resize a frame to reach the layout.
+    wait_until("the marks settle", || async {
+        let a = count(&client, "[data-event-id]").await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        a == count(&client, "[data-event-id]").await
+    })
+    .await;
     let drawn = count(&client, "[data-event-id]").await;
     assert!(drawn > 0 && drawn < EVENTS / 3, "{drawn} marks drawn");
     let badges = client.find_all(Locator::Css(".cluster")).await.unwrap();
@@ -296,12 +316,66 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
         "every event is drawn or counted once"
     );
 
+    client.set_window_size(1280, 900).await.unwrap();
+    wait_until("lanes out of sight are dropped", || async {
+        count(&client, "[data-event-id]").await < drawn
+    })
+    .await;
     // A badge expands on zoom: clicking it narrows the view to its events.
     let before = range(&client).await;
-    badges[badges.len() / 2].click().await.unwrap();
+    let badges = client.find_all(Locator::Css(".cluster")).await.unwrap();
+    badges[0].click().await.unwrap();
     wait_until("the badge zooms in", || async {
         let r = range(&client).await;
         (r.1 - r.0) < (before.1 - before.0) / 4
+    })
+    .await;
+
+    // Touch: two fingers moving apart zoom in around them; one finger drags the view.
+    client
+        .find(Locator::Css(r#"button[aria-label="Fit all"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until("fit all restores the first view", || async {
+        range(&client).await == before
+    })
+    .await;
+    client
+        .execute(
+            r#"const b = document.querySelector('.timeline-body');
+               const r = b.getBoundingClientRect(), y = r.top + 60, c = r.left + r.width / 2;
+               const p = (type, id, x) => b.dispatchEvent(new PointerEvent(type,
+                   { pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, bubbles: true }));
+               p('pointerdown', 1, c - 50); p('pointerdown', 2, c + 50);
+               for (let i = 1; i <= 10; i++) { p('pointermove', 1, c - 50 - 10 * i); p('pointermove', 2, c + 50 + 10 * i); }
+               p('pointerup', 1, c - 150); p('pointerup', 2, c + 150);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_until("the pinch zooms in", || async {
+        let r = range(&client).await;
+        let (span, was) = ((r.1 - r.0).num_days(), (before.1 - before.0).num_days());
+        span < was / 2 && r.0 > before.0 && r.1 < before.1
+    })
+    .await;
+    let pinched = range(&client).await;
+    client
+        .execute(
+            r#"const b = document.querySelector('.timeline-body');
+               const r = b.getBoundingClientRect(), y = r.top + 60, c = r.left + r.width / 2;
+               const p = (type, x) => b.dispatchEvent(new PointerEvent(type,
+                   { pointerId: 3, pointerType: 'touch', isPrimary: true, clientX: x, clientY: y, bubbles: true }));
+               p('pointerdown', c); p('pointermove', c + 100); p('pointermove', c + 200); p('pointerup', c + 200);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_until("a one-finger drag moves back in time", || async {
+        range(&client).await.0 < pinched.0
     })
     .await;
 

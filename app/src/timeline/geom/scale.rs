@@ -3,8 +3,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Mark;
 
-/// The smallest visible range: one day.
-const MIN_SPAN_DAYS: f64 = 1.0;
+/// The smallest visible range: six hours.
+const MIN_SPAN_DAYS: f64 = 0.25;
 /// The largest visible range: two millennia.
 const MAX_SPAN_DAYS: f64 = 730_000.0;
 

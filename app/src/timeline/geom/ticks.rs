@@ -6,6 +6,8 @@ use crate::model::month_abbrev;
 /// The period between two ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TickUnit {
+    /// Every so many hours: 1, 3, 6, 12.
+    Hours(u32),
     Day,
     Week,
     Month,
@@ -16,7 +18,11 @@ pub enum TickUnit {
 
 impl TickUnit {
     /// From finest to coarsest; the coarsest spans the whole viewport range.
-    const ALL: [TickUnit; 14] = [
+    const ALL: [TickUnit; 18] = [
+        Self::Hours(1),
+        Self::Hours(3),
+        Self::Hours(6),
+        Self::Hours(12),
         Self::Day,
         Self::Week,
         Self::Month,
@@ -36,6 +42,7 @@ impl TickUnit {
     /// Typical length in days, to judge how many ticks fit.
     fn days(self) -> f64 {
         match self {
+            Self::Hours(n) => f64::from(n) / 24.0,
             Self::Day => 1.0,
             Self::Week => 7.0,
             Self::Month => 30.44,
@@ -47,6 +54,7 @@ impl TickUnit {
     /// Room a label of this unit needs, in pixels, gap included.
     fn label_px(self) -> f64 {
         match self {
+            Self::Hours(_) => 52.0,
             Self::Day | Self::Week => 64.0,
             Self::Month => 72.0,
             Self::Quarter => 68.0,
@@ -68,7 +76,7 @@ impl TickUnit {
     fn floor(self, date: NaiveDate) -> NaiveDate {
         let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(date);
         match self {
-            Self::Day => date,
+            Self::Hours(_) | Self::Day => date,
             Self::Week => {
                 date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
             }
@@ -81,7 +89,7 @@ impl TickUnit {
     fn next(self, date: NaiveDate) -> NaiveDate {
         let add_months = |months: u32| date.checked_add_months(chrono::Months::new(months));
         let next = match self {
-            Self::Day => date.succ_opt(),
+            Self::Hours(_) | Self::Day => date.succ_opt(),
             Self::Week => date.checked_add_days(chrono::Days::new(7)),
             Self::Month => add_months(1),
             Self::Quarter => add_months(3),
@@ -92,7 +100,9 @@ impl TickUnit {
 
     fn label(self, date: NaiveDate) -> String {
         match self {
-            Self::Day | Self::Week => format!("{} {}", month_abbrev(date.month()), date.day()),
+            Self::Hours(_) | Self::Day | Self::Week => {
+                format!("{} {}", month_abbrev(date.month()), date.day())
+            }
             Self::Month if date.month() == 1 => format!("{} {}", month_abbrev(1), date.year()),
             Self::Month => month_abbrev(date.month()).to_string(),
             Self::Quarter => format!("Q{} {}", (date.month() - 1) / 3 + 1, date.year()),
@@ -118,6 +128,9 @@ pub fn ticks(view: Viewport, width: f64) -> Vec<Tick> {
         .into_iter()
         .find(|u| u.days() * px_per_day >= u.label_px())
         .unwrap_or(TickUnit::Years(1000));
+    if let TickUnit::Hours(n) = unit {
+        return hour_ticks(view, n);
+    }
     let (first, last) = view.dates();
     let mut date = unit.ceil(first);
     let mut out = Vec::new();
@@ -145,6 +158,29 @@ pub fn ticks(view: Viewport, width: f64) -> Vec<Tick> {
     out
 }
 
+/// Ticks every `n` hours: "09:00", with the date at midnight.
+fn hour_ticks(view: Viewport, n: u32) -> Vec<Tick> {
+    let step = f64::from(n.max(1)) / 24.0;
+    let mut k = (view.start / step).ceil();
+    let mut out = Vec::new();
+    while k * step <= view.end && out.len() < 400 {
+        let day = k * step;
+        let hour = ((day - day.floor()) * 24.0).round() as u32 % 24;
+        let label = if hour == 0 {
+            TickUnit::Day.label(date_of(day))
+        } else {
+            format!("{hour:02}:00")
+        };
+        out.push(Tick {
+            day,
+            label,
+            unit: TickUnit::Hours(n),
+        });
+        k += 1.0;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +193,7 @@ mod tests {
     #[test]
     fn unit_follows_the_zoom() {
         let cases = [
+            (view((2025, 2, 14), (2025, 2, 15)), TickUnit::Hours(3)),
             (view((2025, 2, 1), (2025, 2, 15)), TickUnit::Day),
             (view((2025, 1, 1), (2025, 3, 1)), TickUnit::Week),
             (view((2024, 6, 1), (2025, 3, 1)), TickUnit::Month),
@@ -182,6 +219,14 @@ mod tests {
             }
             v = v.zoom(1.6, v.start);
         }
+    }
+
+    #[test]
+    fn hours_label_the_time_and_midnight_the_date() {
+        let d = day_number(NaiveDate::from_ymd_opt(2025, 2, 14).unwrap());
+        let t = ticks(Viewport::new(d - 0.1, d + 0.4), 1000.0);
+        let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(&labels[..4], ["22:00", "23:00", "Feb. 14", "01:00"]);
     }
 
     #[test]

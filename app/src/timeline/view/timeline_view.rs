@@ -391,14 +391,14 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         })
     };
     // Ticks keep their element while they stay in view; only their position changes.
-    let tick_slots = Slots::<(i64, String), String>::new();
+    let tick_slots = Slots::<(u64, String), String>::new();
     Effect::new(move |_| {
         let units = units.get();
         layout.with(|l| {
             tick_slots.sync(l.ticks.iter().map(|t| {
                 let x = l.view.x(t.day, l.width);
                 (
-                    (t.day as i64, t.label.clone()),
+                    (t.day.to_bits(), t.label.clone()),
                     position(x, 0.0, l.width, units),
                 )
             }))
@@ -407,11 +407,11 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let ticks = move || {
         view! {
             <For
-                each=move || layout.with(|l| l.ticks.iter().map(|t| (t.day as i64, t.label.clone())).collect::<Vec<_>>())
+                each=move || layout.with(|l| l.ticks.iter().map(|t| (t.day.to_bits(), t.label.clone())).collect::<Vec<_>>())
                 key=|k| k.clone()
-                children=move |key: (i64, String)| {
+                children=move |key: (u64, String)| {
                     let look = layout.with_untracked(|l| {
-                        let x = l.view.x(key.0 as f64, l.width);
+                        let x = l.view.x(f64::from_bits(key.0), l.width);
                         Some(position(x, 0.0, l.width, units.get_untracked()))
                     });
                     let slot = tick_slots.slot(key.clone(), look);
