@@ -126,6 +126,12 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
     let (start_id, _) = active().await;
     assert!(start_id.is_some(), "the clicked mark has focus");
     mark.send_keys("\u{E012}").await.unwrap(); // ArrowLeft
+                                               // Focus moves on the next animation frame, once the target mark is drawn.
+    wait_until("focus leaves the clicked mark", || async {
+        let (id, _) = active().await;
+        id.is_some() && id != start_id
+    })
+    .await;
     let (prev_id, prev_date) = active().await;
     assert!(
         prev_id.is_some() && prev_id != start_id,
@@ -143,7 +149,10 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
         .await
         .unwrap();
     prev.send_keys("\u{E014}").await.unwrap(); // ArrowRight
-    assert_eq!(active().await.0, start_id, "→ returns to where ← started");
+    wait_until("→ returns to where ← started", || async {
+        active().await.0 == start_id
+    })
+    .await;
 
     // Lanes switch in place: by kind gives two lanes, and the URL remembers it.
     client
