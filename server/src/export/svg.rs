@@ -163,8 +163,12 @@ pub fn to_svg(data: &TimelineEvents, lanes: LaneBy) -> Result<String, SvgError> 
                 }
             }
             let text = format!("{} · {}", event.when.label(), geom.label);
-            root.draw_text(&text, &label_style, (start + 16, mid))
-                .map_err(err)?;
+            root.draw_text(
+                &text,
+                &label_style,
+                (x(placement.x_start + placement.label_shift) + 16, mid),
+            )
+            .map_err(err)?;
         }
         let badge_style = TextStyle::from(("sans-serif", 11).into_font())
             .color(&INK)

@@ -200,6 +200,9 @@ pub struct Placement {
     pub is_point: bool,
     /// The label sits left of the mark because it would run past the right edge.
     pub label_left: bool,
+    /// How far right of the mark's start its label sits, in pixels: a span that starts left of
+    /// the view keeps its label at the view's edge.
+    pub label_shift: f64,
 }
 
 /// Marks that would overlap the rows' marks, drawn as one count badge that zooming in expands.
@@ -383,10 +386,17 @@ impl TimelineIndex {
                 x_end
             };
             let label_left = x_start + POINT_PX + g.label_px > width && x_start - g.label_px >= 0.0;
+            // A span that starts left of the view keeps its label in sight at the left edge.
+            let label_shift = if g.is_point || label_left {
+                0.0
+            } else {
+                (-x_start).clamp(0.0, (x_end - x_start).max(0.0))
+            };
             let (left, right) = if label_left {
                 (x_start - g.label_px - LABEL_GAP_PX, mark_end)
             } else {
-                (x_start, mark_end.max(x_start + POINT_PX + g.label_px))
+                let label_end = x_start + label_shift + POINT_PX + g.label_px;
+                (x_start, mark_end.max(label_end))
             };
             if right < 0.0 {
                 continue;
@@ -400,6 +410,7 @@ impl TimelineIndex {
                 x_end,
                 is_point: g.is_point,
                 label_left,
+                label_shift,
             };
             if !sweep.place(placement, left, right, pinned == Some(m)) {
                 sweep.gather(lane as u32, m, x_start.max(0.0), g.start, g.end);
@@ -750,6 +761,20 @@ mod tests {
         assert_eq!(l.placements.iter().map(|p| p.mark).collect::<Vec<_>>(), [0]);
         let pinned = layout(&index, view, 800.0, Some(1), only_first);
         assert_eq!(pinned.placements.len(), 2);
+    }
+
+    #[test]
+    fn a_span_starting_off_screen_keeps_its_label_in_view() {
+        let mut long = mark("since", 0, (2019, 1, 1), "has called for action");
+        long.when.end = NaiveDate::from_ymd_opt(2025, 2, 18).unwrap();
+        long.when.flags = 2; // open end
+        let marks = vec![long];
+        let d = |y, m, dd| day_number(NaiveDate::from_ymd_opt(y, m, dd).unwrap());
+        let view = Viewport::new(d(2022, 1, 1), d(2026, 1, 1));
+        let index = TimelineIndex::new(&marks, &actors(&["A"]), &[], LaneBy::Actor, view, 1000.0);
+        let p = layout(&index, view, 1000.0, None, ALL_ROWS).placements[0];
+        assert!(p.x_start < 0.0);
+        assert!((p.x_start + p.label_shift).abs() < 1e-9, "{p:?}");
     }
 
     #[test]

@@ -268,7 +268,14 @@ fn mark_style(p: &Placement, width: f64, units: Units) -> String {
         at
     } else {
         let span = length((p.x_end - p.x_start).max(2.0), width, units);
-        format!("{at};--span:{span}")
+        // The label's shift is in pixels of the drawing as laid out (its assumed width before
+        // the browser measures).
+        let shift = if p.label_shift > 0.0 {
+            format!(";--shift:{:.1}px", p.label_shift)
+        } else {
+            String::new()
+        };
+        format!("{at};--span:{span}{shift}")
     }
 }
 
