@@ -36,18 +36,17 @@ steps.push(['pan', pointer('pointerdown', cx)]);
 for (let i = 1; i <= 40; i++) steps.push(['pan', pointer('pointermove', cx - 12 * i)]);
 steps.push(['pan', pointer('pointerup', cx - 480)]);
 for (let i = 0; i < 40; i++) steps.push(['zoom', wheel(100)]);
-const work = [], frames = [], marks = [], js = [];
+const work = [], frames = [], marks = [];
 let i = 0, last = null;
 function frame(ts) {
   if (last !== null) frames.push(ts - last);
   last = ts;
-  if (i >= steps.length) { done({ work, frames, marks, js }); return; }
+  if (i >= steps.length) { done({ work, frames, marks }); return; }
   const t0 = performance.now();
   steps[i++][1]();
   // Leptos applies updates in microtasks; a zero timeout runs after them. Reading geometry then
   // forces style and layout.
   setTimeout(() => {
-    js.push(performance.now() - t0);
     body.getBoundingClientRect();
     document.querySelector('.marks').offsetHeight;
     work.push(performance.now() - t0);
@@ -119,7 +118,7 @@ async fn main() {
             .as_f64()
             .unwrap_or(f64::NAN);
         // Three drives, pooled: single runs on a busy 2-core machine vary by a few ms at p95.
-        let (mut work, mut frames, mut marks, mut js) = (vec![], vec![], vec![], vec![]);
+        let (mut work, mut frames, mut marks) = (vec![], vec![], vec![]);
         for _ in 0..RUNS {
             let result = client
                 .execute_async(DRIVE, vec![])
@@ -128,7 +127,6 @@ async fn main() {
             work.extend(numbers(&result["work"]));
             frames.extend(numbers(&result["frames"]));
             marks.extend(numbers(&result["marks"]));
-            js.extend(numbers(&result["js"]));
         }
         let shots = support::repo_root().join("target/e2e");
         if std::fs::create_dir_all(&shots).is_ok() {
@@ -154,11 +152,6 @@ async fn main() {
                 .map(|(w, m)| format!("{w:.0}ms/{m:.0}"))
                 .collect();
             println!("  per input (work/elements): {}", series.join(" "));
-            println!(
-                "  before style and layout (app update only): p50 {:.1} / p95 {:.1} ms",
-                percentile(&js, 0.5),
-                percentile(&js, 0.95)
-            );
         }
         // The session ends before its driver and server.
         let _ = client.close().await;
