@@ -12,6 +12,26 @@ use chrono::NaiveDate;
 use fantoccini::{Client, Locator};
 use web::{browser, start_driver, wait_until};
 
+/// Clicks the first element matching `css`.
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Clicks "Fit all" and waits for the view to be `fitted` again.
+async fn fit_all(client: &Client, fitted: (NaiveDate, NaiveDate)) {
+    click(client, r#"button[aria-label="Fit all"]"#).await;
+    wait_until("fit all restores the first view", || async {
+        range(client).await == fitted
+    })
+    .await;
+}
+
 async fn range(client: &Client) -> (NaiveDate, NaiveDate) {
     let root = client
         .find(Locator::Css("[data-annals-timeline]"))
@@ -40,13 +60,7 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
         .expect("the timeline hydrates (is the WASM bundle built? ./dev.sh build)");
 
     let before = range(&client).await;
-    client
-        .find(Locator::Css(r#"button[aria-label="Zoom in"]"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, r#"button[aria-label="Zoom in"]"#).await;
     wait_until("the visible range changes", || async {
         range(&client).await != before
     })
@@ -57,17 +71,7 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
         "zooming in narrows {before:?} to {zoomed:?}"
     );
 
-    client
-        .find(Locator::Css(r#"button[aria-label="Fit all"]"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_until("fit all restores the first view", || async {
-        range(&client).await == before
-    })
-    .await;
+    fit_all(&client, before).await;
 
     let mark = client
         .find(Locator::Css(r#"[data-event-id][data-date="2025-02-14"]"#))
@@ -341,17 +345,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     .await;
 
     // Touch: two fingers moving apart zoom in around them; one finger drags the view.
-    client
-        .find(Locator::Css(r#"button[aria-label="Fit all"]"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_until("fit all restores the first view", || async {
-        range(&client).await == before
-    })
-    .await;
+    fit_all(&client, before).await;
     client
         .execute(
             r#"const b = document.querySelector('.timeline-body');
@@ -390,13 +384,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
 
     // Keyboard: End on the canvas goes to the last event, Enter opens it, Esc closes it,
     // ← steps back in time.
-    client
-        .find(Locator::Css(r#"button[aria-label="Fit all"]"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, r#"button[aria-label="Fit all"]"#).await;
     let canvas = client.find(Locator::Css(".timeline-body")).await.unwrap();
     canvas.send_keys("\u{E010}").await.unwrap(); // End
     wait_until("End focuses the last event", || async {
@@ -450,13 +438,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     .await;
 
     // The list pages without reloading, and the URL follows.
-    client
-        .find(Locator::Css(r#".list-pages a[rel="next"]"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, r#".list-pages a[rel="next"]"#).await;
     wait_until("the list shows its second page", || async {
         let ol = client.find(Locator::Css(".event-list ol")).await.unwrap();
         ol.attr("start").await.unwrap().as_deref() == Some("101")
@@ -508,13 +490,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     // ...and a search typed into the form keeps them, narrowing further.
     let search = client.find(Locator::Css("#timeline-search")).await.unwrap();
     search.send_keys("tariffs").await.unwrap();
-    client
-        .find(Locator::Css(r#".filters button[type="submit"]"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, r#".filters button[type="submit"]"#).await;
     wait_until("the form's filters reach the URL", || async {
         client.current_url().await.is_ok_and(|u| {
             let q = u.query().unwrap_or("");

@@ -119,7 +119,7 @@ mod tests {
             },
             confidence: 1.0,
             rules: vec![],
-            source: source,
+            source,
             cue,
             content,
             sentence: Span {
