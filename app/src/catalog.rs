@@ -15,6 +15,7 @@ pub trait Catalog: Send + Sync + 'static {
         slug: &str,
         filter: &EventFilter,
         controls: bool,
+        selected: Option<&str>,
     ) -> Result<Option<TimelineData>, CatalogError>;
     /// One event in full; `None` when no such event exists.
     fn event(&self, id: &str) -> Result<Option<Event>, CatalogError>;
@@ -49,15 +50,17 @@ fn catalog() -> Result<SharedCatalog, ServerFnError> {
 }
 
 /// A timeline by slug, filtered. `Ok(None)` when there is no such timeline. `controls` asks for
-/// the lists the filter form offers (every actor and document of the timeline).
+/// the lists the filter form offers (every actor and document of the timeline); `selected` names
+/// an event to include in full.
 #[server(prefix = "/_fn")]
 pub async fn get_timeline(
     slug: String,
     filter: EventFilter,
     controls: bool,
+    selected: Option<String>,
 ) -> Result<Option<TimelineData>, ServerFnError> {
     catalog()?
-        .timeline(&slug, &filter, controls)
+        .timeline(&slug, &filter, controls, selected.as_deref())
         .map_err(|e| ServerFnError::new(e.to_string()))
 }
 

@@ -36,6 +36,8 @@ pub struct TimelineData {
     pub all_actors: Vec<String>,
     /// Every document of the timeline before filtering, for the document filter.
     pub all_documents: Vec<DocumentSummary>,
+    /// The event the request selected (`event=`), in full, so the details render on the server.
+    pub selected_event: Option<Event>,
 }
 
 /// A timeline with its events in full, for exports and the API.

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
 use app::catalog::SharedCatalog;
@@ -11,7 +11,9 @@ use axum::extract::{FromRef, Request, State};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{
+    generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes,
+};
 use tower_http::services::ServeDir;
 
 use crate::extract::document::{
@@ -42,6 +44,15 @@ pub fn leptos_options(site_root: &Path) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, generated once per process. Generating them runs the app with resource
+/// loading suppressed process-wide (leptos_server's `SuppressResourceLoad`), so a page rendering
+/// on another server in the same process at that moment would wait forever (leptos issue #4773);
+/// tests start many servers in one process.
+fn route_list() -> &'static [AxumRouteListing] {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
+}
+
 /// The whole application as a router, ready to serve on any listener.
 pub fn app(store: Arc<Store>, site_root: &Path) -> Router {
     let leptos = leptos_options(site_root);
@@ -50,7 +61,7 @@ pub fn app(store: Arc<Store>, site_root: &Path) -> Router {
         leptos: leptos.clone(),
     };
     let catalog: SharedCatalog = store;
-    let routes = generate_route_list(App);
+    let routes = route_list().to_vec();
     let pages_context = {
         let catalog = catalog.clone();
         move || provide_context(catalog.clone())

@@ -38,6 +38,23 @@ async fn home_page_is_server_rendered_with_the_seed_timeline() {
     );
     assert!(html.contains("Feb. 14, 2025"), "a date label");
     assert!(
+        !html.contains("details-card"),
+        "no details until an event is selected"
+    );
+    // A link that names an event shows its details before any JavaScript runs.
+    let (_, events) = json(&format!("{}/api/events?q=Friday", server.base)).await;
+    let id = events["events"][0]["id"].as_str().unwrap().to_string();
+    let selected = get(&format!("{}/?event={id}", server.base))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        selected.contains(&format!(r#"data-selected-event="{id}""#))
+            && selected.contains("Source sentence"),
+        "details for {id}"
+    );
+    assert!(
         html.contains("Published Feb. 18, 2025"),
         "the publication date is marked on the axis"
     );

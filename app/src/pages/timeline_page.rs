@@ -12,7 +12,10 @@ pub fn TimelinePage() -> impl IntoView {
     let (filter, initial) = query_state();
     let timeline = Resource::new(
         move || (slug.get(), filter.get()),
-        |(slug, filter)| get_timeline(slug, filter, true),
+        move |(slug, filter)| {
+            let selected = initial.get_untracked().event;
+            get_timeline(slug, filter, true, selected)
+        },
     );
     view! {
         <SiteHeader/>

@@ -20,11 +20,17 @@ impl Catalog for Store {
         slug: &str,
         filter: &EventFilter,
         controls: bool,
+        selected: Option<&str>,
     ) -> Result<Option<TimelineData>, CatalogError> {
         let mut data = self.timeline_data(slug, filter)?;
-        if let Some(data) = data.as_mut().filter(|_| !controls) {
-            data.all_actors.clear();
-            data.all_documents.clear();
+        if let Some(data) = data.as_mut() {
+            if !controls {
+                data.all_actors.clear();
+                data.all_documents.clear();
+            }
+            if let Some(id) = selected {
+                data.selected_event = Store::event(self, id)?;
+            }
         }
         Ok(data)
     }
@@ -78,6 +84,7 @@ impl Store {
             documents: timeline.documents,
             all_actors,
             all_documents,
+            selected_event: None,
         }))
     }
 

@@ -47,6 +47,7 @@ impl<T> PartialEq for Shared<T> {
 pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> impl IntoView {
     let TimelineData {
         slug,
+        selected_event,
         filter,
         marks,
         actors,
@@ -288,15 +289,34 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         ev.prevent_default();
     };
 
-    let details = Resource::new(
-        move || selected.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_event(id).await,
-                None => Ok(None),
+    // The selected event in full. The page arrives with the one its URL names; a new selection
+    // is fetched in the browser. (A resource here, nested in the page's, sometimes left the
+    // server's async render waiting forever.)
+    let details = RwSignal::new(DetailsState::from(selected_event));
+    Effect::new(move |_| {
+        let wanted = selected.get();
+        let have = details.with_untracked(DetailsState::id);
+        if wanted == have {
+            return;
+        }
+        match wanted {
+            None => details.set(DetailsState::None),
+            Some(id) => {
+                details.set(DetailsState::Loading(id.clone()));
+                leptos::task::spawn_local(async move {
+                    let state = match get_event(id.clone()).await {
+                        Ok(Some(event)) => DetailsState::Loaded(Box::new(event)),
+                        Ok(None) => DetailsState::Failed(id.clone(), "no such event".into()),
+                        Err(e) => DetailsState::Failed(id.clone(), e.to_string()),
+                    };
+                    // A later selection may have replaced this one while it loaded.
+                    if selected.with_untracked(|s| s.as_deref() == Some(id.as_str())) {
+                        details.set(state);
+                    }
+                });
             }
-        },
-    );
+        }
+    });
     let range_start = move || viewport.with(|v| v.dates().0.to_string());
     let range_end = move || viewport.with(|v| v.dates().1.to_string());
     let range_label = move || {
@@ -475,19 +495,15 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 <div class="marks">{mark_views}{cluster_views}</div>
             </div>
             <aside class="details" aria-live="polite" aria-label="Event details">
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match details.await {
-                            Ok(Some(event)) => view! {
-                                <EventDetails event on_close=Callback::new(move |()| selected.set(None))/>
-                            }.into_any(),
-                            Ok(None) => ().into_any(),
-                            Err(e) => view! {
-                                <p class="error" role="alert">"The event could not be loaded: " {e.to_string()}</p>
-                            }.into_any(),
-                        }
-                    })}
-                </Transition>
+                {move || match details.get() {
+                    DetailsState::Loaded(event) => view! {
+                        <EventDetails event=*event on_close=Callback::new(move |()| selected.set(None))/>
+                    }.into_any(),
+                    DetailsState::Failed(_, e) => view! {
+                        <p class="error" role="alert">"The event could not be loaded: " {e}</p>
+                    }.into_any(),
+                    DetailsState::Loading(_) | DetailsState::None => ().into_any(),
+                }}
             </aside>
             {(shown == 0).then(|| view! { <p class="empty">"No events match these filters."</p> })}
             <EventList marks=Arc::clone(&marks) actors=Arc::clone(&actors) page base_query=list_query()/>
@@ -504,6 +520,30 @@ fn join_queries(filter_query: &str, by: LaneBy) -> String {
         .filter(|q| !q.is_empty())
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The details panel's event.
+#[derive(Clone, Debug, PartialEq)]
+enum DetailsState {
+    None,
+    Loading(String),
+    Loaded(Box<crate::model::Event>),
+    Failed(String, String),
+}
+
+impl DetailsState {
+    fn from(event: Option<crate::model::Event>) -> Self {
+        event.map_or(Self::None, |e| Self::Loaded(Box::new(e)))
+    }
+
+    /// The id of the event shown or on its way.
+    fn id(&self) -> Option<String> {
+        match self {
+            Self::None => None,
+            Self::Loading(id) | Self::Failed(id, _) => Some(id.clone()),
+            Self::Loaded(e) => Some(e.id.clone()),
+        }
+    }
 }
 
 /// Lanes this far above or below the window are laid out too, so scrolling finds them drawn.
