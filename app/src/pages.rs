@@ -15,7 +15,8 @@ pub use timeline_page::TimelinePage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::model::EventFilter;
+use crate::catalog::get_timeline;
+use crate::model::{EventFilter, TimelineData};
 use crate::timeline::view::InitialView;
 
 /// The slug in the path, `all` when there is none.
@@ -53,4 +54,24 @@ fn query_state() -> (Memo<EventFilter>, Memo<InitialView>) {
         })
     });
     (filter, view)
+}
+
+/// The timeline the URL asks for (slug and filters), with the view it asks for. `controls`
+/// fetches what the filter form offers; the URL's `event=` comes in full with the data.
+fn timeline_resource(
+    controls: bool,
+) -> (
+    Resource<Result<Option<TimelineData>, ServerFnError>>,
+    Memo<InitialView>,
+) {
+    let slug = slug_param();
+    let (filter, initial) = query_state();
+    let timeline = Resource::new(
+        move || (slug.get(), filter.get()),
+        move |(slug, filter)| {
+            let selected = initial.get_untracked().event;
+            get_timeline(slug, filter, controls, selected)
+        },
+    );
+    (timeline, initial)
 }

@@ -12,8 +12,6 @@ mod web;
 
 use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
-
 /// Drives the canvas the way a user does, one input per animation frame: 40 wheel steps in
 /// around the centre, a 40-move drag, 40 wheel steps out. For each input it records the work
 /// until the page is laid out again (the app's update, style and layout) and the interval between
@@ -96,18 +94,12 @@ async fn main() {
         let driver = web::start_driver();
         let profile = tempfile::tempdir().expect("a profile directory");
         let client = web::browser(&driver, profile.path(), true).await;
-        client
-            .goto(&format!("{}/", server.base))
-            .await
-            .expect("Chromium opens the page");
-        client
-            .wait()
-            .at_most(Duration::from_secs(120))
-            .for_element(Locator::Css(
-                r#"[data-annals-timeline][data-hydrated="true"]"#,
-            ))
-            .await
-            .expect("the timeline hydrates (is the WASM bundle built? ./dev.sh build)");
+        web::hydrate(
+            &client,
+            Duration::from_secs(120),
+            &format!("{}/", server.base),
+        )
+        .await;
         let tti = client
             .execute(
                 "return performance.getEntriesByName('annals:interactive')[0].startTime",

@@ -205,20 +205,27 @@ impl Store {
 
     /// Events passing `filter`, ordered by date, and how many there are in all.
     pub fn filtered_events(&self, filter: &EventFilter) -> Result<(Vec<Event>, usize), StoreError> {
-        let scope = self.scoped_events(&EventFilter::default(), filter)?;
-        Ok((scope.events, scope.total))
+        let mut events = self.unified_events()?;
+        let total = events.len();
+        events.retain(|e| filter.matches(e));
+        Ok((events, total))
+    }
+
+    /// Every event, with actors named alike across documents.
+    fn unified_events(&self) -> Result<Vec<Event>, StoreError> {
+        let mut events = self.events()?;
+        crate::extract::actors::unify_across_documents(&mut events);
+        Ok(events)
     }
 
     /// Events within a timeline's `saved` filter, narrowed by `filter`: the events, how many the
-    /// timeline has in all, and (when `controls`) every actor and document id it has, for the
-    /// filter controls.
+    /// timeline has in all, and every actor and document id it has, for the filter controls.
     pub fn scoped_events(
         &self,
         saved: &EventFilter,
         filter: &EventFilter,
     ) -> Result<Scope, StoreError> {
-        let mut events = self.events()?;
-        crate::extract::actors::unify_across_documents(&mut events);
+        let mut events = self.unified_events()?;
         events.retain(|e| saved.matches(e));
         let total = events.len();
         let mut actors: Vec<String> = events.iter().map(|e| e.actor.canonical.clone()).collect();

@@ -10,7 +10,10 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use fantoccini::{Client, Locator};
-use web::{browser, start_driver, wait_until};
+use web::{browser, hydrate, start_driver, wait_until};
+
+/// How long a page may take to hydrate in these tests.
+const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Clicks the first element matching `css`.
 async fn click(client: &Client, css: &str) {
@@ -49,15 +52,7 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
     let profile = tempfile::tempdir().unwrap();
     let client = browser(&driver, profile.path(), true).await;
 
-    client.goto(&format!("{}/", server.base)).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(
-            r#"[data-annals-timeline][data-hydrated="true"]"#,
-        ))
-        .await
-        .expect("the timeline hydrates (is the WASM bundle built? ./dev.sh build)");
+    hydrate(&client, TIMEOUT, &format!("{}/", server.base)).await;
 
     let before = range(&client).await;
     click(&client, r#"button[aria-label="Zoom in"]"#).await;
@@ -107,36 +102,16 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
     .await;
 
     // Keyboard: ← from the selected mark moves focus to the previous event in time, → back.
-    let active = || async {
-        let id = client
-            .execute(
-                "return document.activeElement.getAttribute('data-event-id')",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let date = client
-            .execute(
-                "return document.activeElement.getAttribute('data-date')",
-                vec![],
-            )
-            .await
-            .unwrap();
-        (
-            id.as_str().map(str::to_string),
-            date.as_str().map(str::to_string),
-        )
-    };
-    let (start_id, _) = active().await;
+    let (start_id, _) = active_mark(&client).await;
     assert!(start_id.is_some(), "the clicked mark has focus");
     mark.send_keys("\u{E012}").await.unwrap(); // ArrowLeft
                                                // Focus moves on the next animation frame, once the target mark is drawn.
     wait_until("focus leaves the clicked mark", || async {
-        let (id, _) = active().await;
+        let (id, _) = active_mark(&client).await;
         id.is_some() && id != start_id
     })
     .await;
-    let (prev_id, prev_date) = active().await;
+    let (prev_id, prev_date) = active_mark(&client).await;
     assert!(
         prev_id.is_some() && prev_id != start_id,
         "focus moved to another event"
@@ -154,7 +129,7 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
         .unwrap();
     prev.send_keys("\u{E014}").await.unwrap(); // ArrowRight
     wait_until("→ returns to where ← started", || async {
-        active().await.0 == start_id
+        active_mark(&client).await.0 == start_id
     })
     .await;
 
@@ -267,18 +242,6 @@ async fn count(client: &Client, css: &str) -> usize {
     client.find_all(Locator::Css(css)).await.unwrap().len()
 }
 
-async fn hydrate(client: &Client, url: &str) {
-    client.goto(url).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(
-            r#"[data-annals-timeline][data-hydrated="true"]"#,
-        ))
-        .await
-        .expect("the timeline hydrates (is the WASM bundle built? ./dev.sh build)");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     const EVENTS: usize = 3000;
@@ -286,7 +249,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     let driver = start_driver();
     let profile = tempfile::tempdir().unwrap();
     let client = browser(&driver, profile.path(), true).await;
-    hydrate(&client, &format!("{}/", server.base)).await;
+    hydrate(&client, TIMEOUT, &format!("{}/", server.base)).await;
 
     // Level of detail: far fewer marks than events, the rest counted in badges. A window tall
     // enough for every lane, as lanes out of sight are not drawn.
@@ -455,7 +418,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
 
     // Filters ↔ URL: two actors and a kind in the query...
     let query = "actor=Ana%20Ruiz&actor=Ben%20Okafor&kind=statement";
-    hydrate(&client, &format!("{}/?{query}", server.base)).await;
+    hydrate(&client, TIMEOUT, &format!("{}/?{query}", server.base)).await;
     let chosen = client
         .execute(
             "return [...document.querySelectorAll('#timeline-actor option:checked')].map(o => o.value)",
@@ -500,7 +463,12 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
         })
     })
     .await;
-    hydrate(&client, client.current_url().await.unwrap().as_str()).await;
+    hydrate(
+        &client,
+        TIMEOUT,
+        client.current_url().await.unwrap().as_str(),
+    )
+    .await;
     let narrowed = client
         .find(Locator::Css(".filters .count"))
         .await

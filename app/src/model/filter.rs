@@ -31,13 +31,12 @@ impl EventFilter {
 
     /// Whether the event passes every condition that is set.
     pub fn matches(&self, event: &Event) -> bool {
-        if let Some(actors) = self.actor.as_deref().filter(|a| !a.trim().is_empty()) {
+        let actors = self.actors();
+        if !actors.is_empty() {
             // Roles are left out: "Trump" should not find "Trump's national security adviser".
             let fields = [event.actor.name.as_str(), event.actor.canonical.as_str()];
             let wanted = actors
-                .split(',')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
+                .iter()
                 .any(|a| fields.iter().any(|f| contains_ignore_case(f, a)));
             if !wanted {
                 return false;

@@ -1,22 +1,13 @@
 use leptos::prelude::*;
 
-use super::{query_state, slug_param};
-use crate::catalog::get_timeline;
+use super::timeline_resource;
 use crate::components::PageTitle;
 use crate::timeline::view::{with_query, TimelineView};
 
 /// `/embed/{slug}` and `/embed?filters`: the timeline alone, for iframes on other sites.
 #[component]
 pub fn EmbedPage() -> impl IntoView {
-    let slug = slug_param();
-    let (filter, initial) = query_state();
-    let timeline = Resource::new(
-        move || (slug.get(), filter.get()),
-        move |(slug, filter)| {
-            let selected = initial.get_untracked().event;
-            get_timeline(slug, filter, false, selected)
-        },
-    );
+    let (timeline, initial) = timeline_resource(false);
     view! {
         <main class="embed">
             <Suspense fallback=|| view! { <p class="loading">"Loading the timeline…"</p> }>

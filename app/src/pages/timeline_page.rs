@@ -1,22 +1,13 @@
 use leptos::prelude::*;
 
-use super::{query_state, slug_param};
-use crate::catalog::get_timeline;
+use super::timeline_resource;
 use crate::components::{PageTitle, SiteHeader};
 use crate::timeline::view::TimelineView;
 
 /// `/` and `/t/{slug}`: a timeline with the site around it.
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let slug = slug_param();
-    let (filter, initial) = query_state();
-    let timeline = Resource::new(
-        move || (slug.get(), filter.get()),
-        move |(slug, filter)| {
-            let selected = initial.get_untracked().event;
-            get_timeline(slug, filter, true, selected)
-        },
-    );
+    let (timeline, initial) = timeline_resource(true);
     view! {
         <SiteHeader/>
         <main class="page">

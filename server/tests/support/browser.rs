@@ -4,7 +4,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 /// A chromedriver process on a free loopback port, killed on drop.
@@ -91,4 +91,17 @@ where
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("timed out waiting until {what}");
+}
+
+/// Opens `url` and waits until its timeline has hydrated.
+pub async fn hydrate(client: &Client, timeout: Duration, url: &str) {
+    client.goto(url).await.expect("Chromium opens the page");
+    client
+        .wait()
+        .at_most(timeout)
+        .for_element(Locator::Css(
+            r#"[data-annals-timeline][data-hydrated="true"]"#,
+        ))
+        .await
+        .expect("the timeline hydrates (is the WASM bundle built? ./dev.sh build)");
 }

@@ -136,15 +136,11 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     });
 
     // Runs only in the browser, after hydration: measure, then mark the timeline interactive.
+    let measure = move || measure_canvas(body, width, units, rows_in_view);
     Effect::new(move |_| {
-        if let Some(el) = body.get() {
-            let measured = el.get_bounding_client_rect().width();
-            if measured > 0.0 {
-                width.set(measured);
-                units.set(Units::Pixels);
-            }
+        if body.get().is_some() {
+            measure();
         }
-        measure_rows_in_view(body, rows_in_view);
         hydrated.set(true);
         // For the browser benchmark: time to interactive, from the navigation's start.
         #[cfg(feature = "hydrate")]
@@ -184,14 +180,10 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     // Scrolling or resizing the window changes which lanes are in sight.
     #[cfg(feature = "hydrate")]
     {
-        let update = move |_| measure_rows_in_view(body, rows_in_view);
-        let scroll = window_event_listener(leptos::ev::scroll, update);
-        let resize = window_event_listener(leptos::ev::resize, move |_| {
-            if let Some(el) = body.get_untracked() {
-                width.set(el.get_bounding_client_rect().width().max(1.0));
-            }
-            measure_rows_in_view(body, rows_in_view);
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+            measure_rows_in_view(body, rows_in_view)
         });
+        let resize = window_event_listener(leptos::ev::resize, move |_| measure());
         on_cleanup(move || {
             scroll.remove();
             resize.remove();
@@ -552,6 +544,24 @@ const ROWS_MARGIN_PX: f64 = 150.0;
 /// The visible range moves in steps of this many pixels, so scrolling re-lays out rarely.
 #[cfg(feature = "hydrate")]
 const ROWS_STEP_PX: f64 = 100.0;
+
+/// Measures the canvas's width (from then on positions are written in pixels) and which of its
+/// lanes the window shows.
+fn measure_canvas(
+    body: NodeRef<Div>,
+    width: RwSignal<f64>,
+    units: RwSignal<Units>,
+    rows_in_view: RwSignal<(f64, f64)>,
+) {
+    if let Some(el) = body.get_untracked() {
+        let measured = el.get_bounding_client_rect().width();
+        if measured > 0.0 {
+            width.set(measured);
+            units.set(Units::Pixels);
+        }
+    }
+    measure_rows_in_view(body, rows_in_view);
+}
 
 /// Measures which part of the drawing the window shows (with a margin), in steps.
 fn measure_rows_in_view(body: NodeRef<Div>, rows_in_view: RwSignal<(f64, f64)>) {

@@ -501,15 +501,7 @@ fn colon_cue(
         return None;
     }
     let content = content_after(text, s, toks, colon + 1, quotes)?;
-    let cx = Ctx {
-        text,
-        s,
-        si,
-        toks,
-        quotes,
-        confidence: 0.55,
-        prior: None,
-    };
+    let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.55);
     let cue = Span {
         start: toks[colon].start,
         end: toks[colon].end,
@@ -541,15 +533,7 @@ fn poll_in(text: &str, s: &Sentence, si: usize, toks: &[Token], quotes: &[Span])
         return None;
     }
     let content = content_after(text, s, toks, comma + 1, quotes)?;
-    let cx = Ctx {
-        text,
-        s,
-        si,
-        toks,
-        quotes,
-        confidence: 0.6,
-        prior: None,
-    };
+    let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.6);
     let cue = Span {
         start: toks[0].start,
         end: toks[0].end,
@@ -643,6 +627,28 @@ struct Ctx<'a> {
     confidence: f32,
     /// The source of the sentence's previous statement.
     prior: Option<Span>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for a rule that does not look back at the sentence's earlier statements.
+    fn without_prior(
+        text: &'a str,
+        s: &'a Sentence,
+        si: usize,
+        toks: &'a [Token<'a>],
+        quotes: &'a [Span],
+        confidence: f32,
+    ) -> Self {
+        Self {
+            text,
+            s,
+            si,
+            toks,
+            quotes,
+            confidence,
+            prior: None,
+        }
+    }
 }
 
 /// Builds the statement for one cue, or None when no source or content is found.
