@@ -15,6 +15,14 @@ use web::{browser, hydrate, start_driver, wait_until};
 /// How long a page may take to hydrate in these tests.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Whether the address bar's query contains `part`.
+async fn query_contains(client: &Client, part: &str) -> bool {
+    client
+        .current_url()
+        .await
+        .is_ok_and(|u| u.query().unwrap_or("").contains(part))
+}
+
 /// Clicks the first element matching `css`.
 async fn click(client: &Client, css: &str) {
     client
@@ -93,11 +101,7 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
         .unwrap()
         .starts_with("/documents/"));
     wait_until("the URL records the selection", || async {
-        client
-            .current_url()
-            .await
-            .map(|u| u.query().unwrap_or("").contains("event="))
-            .unwrap_or(false)
+        query_contains(&client, "event=").await
     })
     .await;
 
@@ -160,11 +164,7 @@ async fn hydrated_timeline_zooms_fits_and_shows_details() {
     })
     .await;
     wait_until("the URL records the lanes", || async {
-        client
-            .current_url()
-            .await
-            .map(|u| u.query().unwrap_or("").contains("lanes=kind"))
-            .unwrap_or(false)
+        query_contains(&client, "lanes=kind").await
     })
     .await;
     client
@@ -408,11 +408,7 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     })
     .await;
     wait_until("the URL records the page", || async {
-        client
-            .current_url()
-            .await
-            .map(|u| u.query().unwrap_or("").contains("page=2"))
-            .unwrap_or(false)
+        query_contains(&client, "page=2").await
     })
     .await;
 
