@@ -131,8 +131,15 @@ fn layout_frame(bencher: Bencher, n: usize) {
         .counter(divan::counter::ItemsCount::new(marks.len()))
         .bench(|| {
             (
-                layout(divan::black_box(&index), fit, 1200.0, None, ALL_ROWS),
-                layout(divan::black_box(&index), zoomed, 1200.0, None, ALL_ROWS),
+                layout(divan::black_box(&index), fit, 1200.0, None, ALL_ROWS, None),
+                layout(
+                    divan::black_box(&index),
+                    zoomed,
+                    1200.0,
+                    None,
+                    ALL_ROWS,
+                    None,
+                ),
             )
         });
 }
@@ -154,7 +161,7 @@ fn layout_extracted(bencher: Bencher) {
                 view,
                 1200.0,
             );
-            layout(&index, view, 1200.0, None, ALL_ROWS)
+            layout(&index, view, 1200.0, None, ALL_ROWS, None)
         });
 }
 

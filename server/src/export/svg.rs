@@ -39,7 +39,7 @@ pub fn to_svg(data: &TimelineEvents, lanes: LaneBy) -> Result<String, SvgError> 
     let (marks, actors) = data.marks();
     let view = Viewport::fit(&marks, anchor);
     let index = TimelineIndex::new(&marks, &actors, &data.documents, lanes, view, inner_width);
-    let layout = geom::layout(&index, view, inner_width, None, geom::ALL_ROWS);
+    let layout = geom::layout(&index, view, inner_width, None, geom::ALL_ROWS, None);
     let drawing_height = index.height;
     let height = (MARGIN_TOP as f64 + drawing_height + 24.0).ceil() as u32;
 

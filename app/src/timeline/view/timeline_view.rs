@@ -105,7 +105,8 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 .or_else(|| selected.with(|s| s.as_ref().and_then(|id| ids.get(id).copied())))
         })
     };
-    let layout: Memo<TimelineLayout> = Memo::new(move |_| {
+    // Each frame starts from the one before, so marks already drawn stay while zooming.
+    let layout: Memo<TimelineLayout> = Memo::new(move |previous: Option<&TimelineLayout>| {
         index.with(|ix| {
             geom::layout(
                 &ix.0,
@@ -113,6 +114,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 width.get(),
                 pinned.get(),
                 rows_in_view.get(),
+                previous,
             )
         })
     });
