@@ -344,6 +344,45 @@ Read the full article here"#;
         );
     }
 
+    /// (source, cue) texts of the statements found in `t`.
+    fn source_cue(t: &str) -> Vec<(Option<&str>, &str)> {
+        extract(t, &split(t))
+            .into_iter()
+            .filter(|a| a.kind == AttributionKind::Statement)
+            .map(|a| {
+                (
+                    a.source.map(|s| &t[s.start..s.end]),
+                    &t[a.cue.start..a.cue.end],
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn non_inverting_cue_after_a_comma_keeps_its_source_before() {
+        // "told" never takes its source after it: the appositive source comes first.
+        let t = "“This party is not divided,” Jeff Sessions, an adviser to Trump, told AFP.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Jeff Sessions, an adviser to Trump,"), "told")]
+        );
+        let t = "“It works,” Butz, 49, told The Huffington Post.";
+        assert_eq!(source_cue(t), vec![(Some("Butz, 49,"), "told")]);
+        // An inverting head still takes the source after the comma.
+        let t = "The plan is dead, said Senator John Smith.";
+        assert_eq!(source_cue(t), vec![(Some("Senator John Smith"), "said")]);
+    }
+
+    #[test]
+    fn train_derived_cue_heads_and_particles() {
+        let t = "Trump boasted of his poll numbers in Iowa.";
+        assert_eq!(source_cue(t), vec![(Some("Trump"), "boasted of")]);
+        let t = "Clinton lambasted the Republican plan on taxes.";
+        assert_eq!(source_cue(t), vec![(Some("Clinton"), "lambasted")]);
+        // The noun "express" and the verb "boasted" with a possession are no cues.
+        assert!(source_cue("They stayed at the Holiday Inn Express in Wisconsin.").is_empty());
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_spans_are_valid(text in "\\PC{0,300}") {

@@ -396,6 +396,23 @@ pub const STATEMENT_CUES: &[(&str, f32)] = &[
     ("shared", 0.5),
     ("testified", 0.5),
     ("know", 0.5),
+    ("boasted", 0.77),
+    ("boasts", 0.57),
+    ("hints", 0.73),
+    ("commented", 0.71),
+    ("asserting", 0.71),
+    ("mused", 1.0),
+    ("responds", 0.5),
+    ("lambasted", 0.83),
+    ("rebuked", 1.0),
+    ("declare", 0.58),
+    ("reminding", 0.58),
+    ("implying", 0.62),
+    ("emphasize", 0.62),
+    ("alluding", 0.8),
+    ("chants", 0.8),
+    ("portray", 0.78),
+    ("balked", 0.83),
 ];
 
 /// Heads that are cues only right after certain words, by the class of the word before
@@ -435,6 +452,10 @@ pub const CUE_PARTICLES: &[(&str, &[&str])] = &[
     ("caution", &["against"]),
     ("hoping", &["for"]),
     ("known", &["as", "for"]),
+    ("boast", &["of", "about"]),
+    ("balk", &["at"]),
+    ("hint", &["at"]),
+    ("comment", &["on"]),
 ];
 
 /// Heads that are cues only with their particle ("according to", "spoke about").

@@ -32,7 +32,7 @@ static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
         3,
         heads,
         &[
-            "for", "on", "of", "about", "against", "to", "out", "with", "as",
+            "for", "on", "of", "about", "against", "to", "out", "with", "as", "at",
         ],
         true,
     )
@@ -773,7 +773,10 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         }
     }
     // Source before the cue: "Trump said", "the president replied".
-    if !after_quote && !inverted_after_comma(toks, ci, ce) {
+    // Only the heads that invert ("..., said X") take their source after a comma;
+    // "Butz, 49, told The Huffington Post" has its source before.
+    let inverts = INVERTING_CUES.contains(&head) && inverted_after_comma(toks, ci, ce);
+    if !after_quote && !inverts {
         if let Some((b, e)) = source_before(toks, ci).filter(|&(b, e)| {
             // "her leads in both pledged delegates": a determiner does not end a source.
             let last = toks[b..e].iter().rev().find(|t| t.is_word());

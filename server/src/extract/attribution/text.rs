@@ -617,14 +617,26 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 return Some(i - 1);
             }
             // "Doyle and others", "Clinton and Sanders": a coordinated phrase.
+            // "he and Brafman", "Clinton and other Democrats".
             let joins = l == "and"
                 && i >= 2
-                && toks[i - 2].is_capitalized()
+                && (toks[i - 2].is_capitalized()
+                    || matches!(toks[i - 2].lower().as_ref(), "he" | "she" | "i" | "we"))
                 && toks.get(i).is_some_and(|n| {
                     n.is_capitalized()
-                        || matches!(n.text, "others" | "the" | "his" | "her" | "their" | "its")
+                        || n.text == "others"
+                        || DETERMINERS.contains(&n.lower().as_ref())
                 });
-            if !joins {
+            // "a report by the Center", "aides to Clinton", "a person familiar with the
+            // planning", "people briefed on the talks": a preposition inside the phrase,
+            // after a noun or participle.
+            let inner_link = matches!(l.as_ref(), "by" | "to" | "with" | "on")
+                && i < end
+                && i >= 2
+                && toks[i - 2].is_word()
+                && (i == 2 || !toks[i - 2].is_capitalized())
+                && !NP_STOPS.contains(&toks[i - 2].lower().as_ref());
+            if !joins && !inner_link {
                 break;
             }
         }
@@ -644,7 +656,10 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 && toks[i - 1].text == "and"
                 && toks[i - 2].is_capitalized()
                 && matches!(l.as_ref(), "his" | "her" | "their" | "the");
-            let linked = coordinated || (i > 0 && NP_LINKS.contains(&toks[i - 1].lower().as_ref()));
+            let linked = coordinated
+                || (i > 0
+                    && (NP_LINKS.contains(&toks[i - 1].lower().as_ref())
+                        || matches!(toks[i - 1].lower().as_ref(), "by" | "to" | "with" | "on")));
             if !linked {
                 break;
             }
@@ -658,9 +673,43 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     {
         i -= 1;
     }
+    // "those voters", "this reporter": a demonstrative opens the phrase it precedes.
+    if i >= 1
+        && i < end
+        && matches!(toks[i - 1].lower().as_ref(), "this" | "these" | "those")
+        && toks[i].is_word()
+        && !is_time_word(&toks[i].lower())
+        && !DETERMINERS.contains(&toks[i].lower().as_ref())
+    {
+        i -= 1;
+    }
+    // "About 4 in 10 voters", "more than half of Democrats", "only 49 percent": PolNeAR
+    // keeps an approximating word before a quantity in the phrase.
+    if i >= 1 && i < end && is_quantity(&toks[i].lower()) {
+        let l1 = toks[i - 1].lower();
+        if matches!(
+            l1.as_ref(),
+            "about" | "nearly" | "almost" | "roughly" | "only" | "approximately" | "just"
+        ) {
+            i -= 1;
+        } else if i >= 2
+            && matches!(l1.as_ref(), "than" | "least")
+            && matches!(
+                toks[i - 2].lower().as_ref(),
+                "more" | "fewer" | "less" | "at"
+            )
+        {
+            i -= 2;
+        }
+        if i >= 1 && i < end && toks[i - 1].lower() == "only" {
+            i -= 1;
+        }
+    }
     // Do not start on a linking word or a weekday ("On Tuesday Trump said").
     while i < end
-        && (NP_LINKS.contains(&toks[i].lower().as_ref()) || is_time_word(&toks[i].lower()))
+        && (NP_LINKS.contains(&toks[i].lower().as_ref())
+            || matches!(toks[i].lower().as_ref(), "by" | "to" | "with" | "on")
+            || is_time_word(&toks[i].lower()))
     {
         i += 1;
     }
@@ -669,6 +718,30 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         .iter()
         .all(|t| DETERMINERS.contains(&t.lower().as_ref()));
     (i < end && !only_determiners).then_some(i)
+}
+
+/// Whether a word states a quantity: a number ("49", "four") or "half", "a third".
+fn is_quantity(l: &str) -> bool {
+    l.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || matches!(
+            l,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "half"
+                | "a"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+        )
 }
 
 /// Articles and possessives: walking back, a noun phrase starts at one of these.
@@ -872,6 +945,47 @@ mod tests {
                 ]
             })
             .collect()
+    }
+
+    /// The noun phrase `np_backward` finds before the last word of `text`.
+    fn np_before_last(text: &str) -> Option<String> {
+        let toks = tokenize(text, 0, text.len());
+        let end = toks.len() - 1;
+        np_backward(&toks, end).map(|b| text[toks[b].start..toks[end - 1].end].to_string())
+    }
+
+    #[test]
+    fn np_backward_keeps_demonstratives_quantifiers_and_inner_links() {
+        let cases = [
+            // Positives: the phrase starts at the demonstrative / approximator / pronoun.
+            ("Those voters said", "Those voters"),
+            ("About 4 in 10 voters said", "About 4 in 10 voters"),
+            (
+                "More than half of Democrats said",
+                "More than half of Democrats",
+            ),
+            ("Only three senators said", "Only three senators"),
+            ("He and Brafman said", "He and Brafman"),
+            ("Aides to Clinton said", "Aides to Clinton"),
+            (
+                "A person familiar with the planning said",
+                "A person familiar with the planning",
+            ),
+            (
+                "A 2009 report by the Center found",
+                "A 2009 report by the Center",
+            ),
+            // Negatives: no demonstrative before a weekday, no link at the start, no
+            // approximator without a quantity, no preposition after a capitalised word.
+            ("This Tuesday Trump said", "Trump"),
+            ("On Tuesday Trump said", "Trump"),
+            ("It was about voters said", "voters"),
+            ("A letter from Trump to Clinton said", "Clinton"),
+            ("He went and Brafman said", "Brafman"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(np_before_last(text).as_deref(), Some(want), "{text}");
+        }
     }
 
     proptest! {
