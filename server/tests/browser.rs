@@ -329,6 +329,23 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
     })
     .await;
     let pinched = range(&client).await;
+    // Marks well inside the view stay drawn while it moves under them: the drag below moves
+    // everything 200 px right, so none of these leaves the view.
+    let middle = client
+        .execute(
+            r#"const b = document.querySelector('.timeline-body').getBoundingClientRect();
+               return [...document.querySelectorAll('.marks [data-event-id]')].filter(m => {
+                   const r = m.getBoundingClientRect();
+                   return r.left > b.left + 150 && r.left < b.right - 400 && r.top > b.top && r.bottom < b.bottom;
+               }).map(m => m.dataset.eventId);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        middle.as_array().is_some_and(|ids| !ids.is_empty()),
+        "{middle}"
+    );
     client
         .execute(
             r#"const b = document.querySelector('.timeline-body');
@@ -344,6 +361,14 @@ async fn a_crowded_timeline_clusters_steps_by_keyboard_and_filters_by_url() {
         range(&client).await.0 < pinched.0
     })
     .await;
+    let kept = client
+        .execute(
+            "return arguments[0].filter(id => !document.querySelector(`[data-event-id=\"${id}\"]`))",
+            vec![middle],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, serde_json::json!([]), "marks dropped while dragging");
 
     // Keyboard: End on the canvas goes to the last event, Enter opens it, Esc closes it,
     // ← steps back in time.

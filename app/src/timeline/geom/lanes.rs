@@ -415,7 +415,15 @@ impl TimelineIndex {
             } else {
                 x_end
             };
-            let label_left = x_start + POINT_PX + g.label_px > width && x_start - g.label_px >= 0.0;
+            // A label runs left of its mark when it would run past the right edge. A mark drawn
+            // in the previous frame keeps its label's side while it can, so that labels do not
+            // jump sides (and shove their neighbours out) mid-gesture.
+            let before = previous.and_then(|p| p.placement(m));
+            let fits_left = x_start - g.label_px >= 0.0;
+            let label_left = match before {
+                Some(b) => b.label_left && fits_left,
+                None => x_start + POINT_PX + g.label_px > width && fits_left,
+            };
             // A span that starts left of the view keeps its label in sight at the left edge.
             let label_shift = if g.is_point || label_left {
                 0.0
@@ -451,8 +459,7 @@ impl TimelineIndex {
                 label_left,
                 label_shift: (label_shift - (drawn_start - x_start)).max(0.0),
             };
-            let kept = previous
-                .and_then(|p| p.placement(m))
+            let kept = before
                 .map(|p| p.row as usize)
                 .filter(|&r| r < sweep.max_rows);
             sweep.candidates.push(Candidate {
@@ -961,12 +968,10 @@ mod tests {
             step(view, &mut frame);
         }
         assert!(drawn > 300, "{drawn}");
-        // Laid out afresh each step, 69 of 380 go while still in view (18%); starting from the
-        // previous frame a mark goes only when, say, its label flips to its left near the edge.
-        assert!(
-            lost * 50 <= drawn,
-            "{lost} of {drawn} drawn marks went while still in view"
-        );
+        // Laid out afresh each step, 69 of 380 go while still in view (18%). Starting from the
+        // previous frame, with labels keeping their side, points only move apart (zooming in)
+        // or together (panning), so none goes.
+        assert_eq!(lost, 0, "{lost} of {drawn} drawn marks went while still in view");
         // Without the previous frame the same view gives the same layout as before.
         let fresh = layout(&index, view, 1200.0, None, ALL_ROWS, None);
         assert_eq!(fresh, layout(&index, view, 1200.0, None, ALL_ROWS, None));
