@@ -4,7 +4,8 @@ mod catalog;
 mod migrations;
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use app::model::{Document, DocumentSummary, DocumentView, Event, EventFilter, PublishedBasis};
 use chrono::NaiveDate;
@@ -79,6 +80,18 @@ pub const ALL_SLUG: &str = "all";
 /// queries here take microseconds to milliseconds.
 pub struct Store {
     conn: Mutex<Connection>,
+    /// Documents added through this store (SQLite's `data_version` counts only other
+    /// connections' writes).
+    writes: AtomicU64,
+    /// Every event, decoded and unified, as of a version of the database: pages and the API read
+    /// all events on each request, and decoding 100,000 of them takes a second.
+    events_cache: Mutex<Option<EventCache>>,
+}
+
+/// The decoded events and the database version they were read at.
+struct EventCache {
+    version: (i64, u64),
+    events: Arc<Vec<Event>>,
 }
 
 impl Store {
@@ -112,6 +125,8 @@ impl Store {
         migrations::run(&mut conn)?;
         Ok(Self {
             conn: Mutex::new(conn),
+            writes: AtomicU64::new(0),
+            events_cache: Mutex::new(None),
         })
     }
 
@@ -191,6 +206,7 @@ impl Store {
             }
         }
         tx.commit().doing("committing a document")?;
+        self.writes.fetch_add(1, Ordering::Release);
         Ok(id)
     }
 
@@ -205,16 +221,39 @@ impl Store {
 
     /// Events passing `filter`, ordered by date, and how many there are in all.
     pub fn filtered_events(&self, filter: &EventFilter) -> Result<(Vec<Event>, usize), StoreError> {
-        let mut events = self.unified_events()?;
-        let total = events.len();
-        events.retain(|e| filter.matches(e));
-        Ok((events, total))
+        let events = self.unified_events()?;
+        let matching = events
+            .iter()
+            .filter(|e| filter.matches(e))
+            .cloned()
+            .collect();
+        Ok((matching, events.len()))
     }
 
-    /// Every event, with actors named alike across documents.
-    fn unified_events(&self) -> Result<Vec<Event>, StoreError> {
+    /// Every event, with actors named alike across documents. Decoded once per version of the
+    /// database: a write by this store or by any other connection (another `annals` process)
+    /// makes the next call read again.
+    fn unified_events(&self) -> Result<Arc<Vec<Event>>, StoreError> {
+        let data_version: i64 = self
+            .conn()
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .doing("reading the database version")?;
+        // Read before the events: a write in between only makes the next call read again.
+        let version = (data_version, self.writes.load(Ordering::Acquire));
+        let mut cache = self
+            .events_cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(cached) = cache.as_ref().filter(|c| c.version == version) {
+            return Ok(Arc::clone(&cached.events));
+        }
         let mut events = self.events()?;
         crate::extract::actors::unify_across_documents(&mut events);
+        let events = Arc::new(events);
+        *cache = Some(EventCache {
+            version,
+            events: Arc::clone(&events),
+        });
         Ok(events)
     }
 
@@ -225,16 +264,24 @@ impl Store {
         saved: &EventFilter,
         filter: &EventFilter,
     ) -> Result<Scope, StoreError> {
-        let mut events = self.unified_events()?;
-        events.retain(|e| saved.matches(e));
-        let total = events.len();
-        let mut actors: Vec<String> = events.iter().map(|e| e.actor.canonical.clone()).collect();
+        let events = self.unified_events()?;
+        let in_timeline: Vec<&Event> = events.iter().filter(|e| saved.matches(e)).collect();
+        let total = in_timeline.len();
+        let mut actors: Vec<&str> = in_timeline
+            .iter()
+            .map(|e| e.actor.canonical.as_str())
+            .collect();
         actors.sort_unstable();
         actors.dedup();
-        let mut documents: Vec<i64> = events.iter().filter_map(|e| e.document_id).collect();
+        let actors = actors.into_iter().map(str::to_string).collect();
+        let mut documents: Vec<i64> = in_timeline.iter().filter_map(|e| e.document_id).collect();
         documents.sort_unstable();
         documents.dedup();
-        events.retain(|e| filter.matches(e));
+        let events = in_timeline
+            .into_iter()
+            .filter(|e| filter.matches(e))
+            .cloned()
+            .collect();
         Ok(Scope {
             events,
             total,
@@ -402,4 +449,36 @@ fn read_events(
         );
     }
     Ok(events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoded_events_follow_writes_from_this_and_other_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annals.sqlite");
+        let docs = crate::demo::generate(500, 3);
+        let count = |store: &Store| {
+            store
+                .filtered_events(&EventFilter::default())
+                .unwrap()
+                .0
+                .len()
+        };
+        let events_in = |i: usize| docs[i].1.events.len();
+
+        let server = Store::open(&path).unwrap();
+        assert_eq!(count(&server), 0);
+        server.add_document(&docs[0].0, &docs[0].1, "t").unwrap();
+        assert_eq!(count(&server), events_in(0));
+        // Read again from the cache: the same events.
+        assert_eq!(count(&server), events_in(0));
+
+        // Another process (say `annals demo-corpus`) writes to the same file.
+        let other = Store::open(&path).unwrap();
+        other.add_document(&docs[1].0, &docs[1].1, "t").unwrap();
+        assert_eq!(count(&server), events_in(0) + events_in(1));
+    }
 }
