@@ -25,6 +25,7 @@ pub struct TimelineData {
     /// The filter applied to produce `marks`.
     pub filter: EventFilter,
     /// Events that pass the filter, ordered by start date.
+    #[serde(with = "mark::columns")]
     pub marks: Vec<Mark>,
     /// The actors the marks point into.
     pub actors: Vec<ActorInfo>,

@@ -1,3 +1,5 @@
+pub mod columns;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -5,21 +7,16 @@ use super::{Event, EventKind, Precision, When, WhenBasis};
 
 /// One event as the timeline draws and lists it: its date, lane keys and summary. The page
 /// carries only these; the full event (sentence, spans, rules) is fetched when it is selected,
-/// so a page of 10,000 events stays small. Field names are short on the wire for the same reason.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// so a page of 10,000 events stays small. On the wire a list of marks is written as
+/// [`columns`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
-    #[serde(rename = "i")]
     pub id: String,
-    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
     pub document_id: Option<i64>,
-    #[serde(rename = "k")]
     pub kind: EventKind,
     /// Index into [`super::TimelineData::actors`].
-    #[serde(rename = "a")]
     pub actor: usize,
-    #[serde(rename = "s")]
     pub summary: String,
-    #[serde(rename = "w")]
     pub when: MarkWhen,
 }
 
@@ -33,19 +30,14 @@ pub struct ActorInfo {
 
 /// [`When`] without the mention span and, for plain dates, without the TIMEX3 value: what the
 /// timeline needs to place a mark and write its date label.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MarkWhen {
-    #[serde(rename = "s")]
     pub start: NaiveDate,
-    #[serde(rename = "e")]
     pub end: NaiveDate,
-    #[serde(rename = "p")]
     pub precision: Precision,
     /// Bits: 1 approximate, 2 open end, 4 reported, 8 anaphora.
-    #[serde(rename = "f", default, skip_serializing_if = "is_zero")]
     pub flags: u8,
     /// The TIMEX3 value, kept only for the fuzzy references the label names ("PAST_REF").
-    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
 
@@ -53,10 +45,6 @@ const APPROXIMATE: u8 = 1;
 const OPEN_END: u8 = 2;
 const REPORTED: u8 = 4;
 const ANAPHORA: u8 = 8;
-
-fn is_zero(flags: &u8) -> bool {
-    *flags == 0
-}
 
 impl MarkWhen {
     pub fn approximate(&self) -> bool {
@@ -209,8 +197,6 @@ mod tests {
             assert_eq!(mark.approximate(), when.approximate);
             assert_eq!(mark.open_end(), when.open_end);
             assert_eq!(mark.to_when().basis, when.basis);
-            let json = serde_json::to_string(&mark).unwrap();
-            assert_eq!(serde_json::from_str::<MarkWhen>(&json).unwrap(), mark);
         }
     }
 }
