@@ -196,8 +196,8 @@ mod tests {
         let start = NaiveDate::from_ymd_opt(start.0, start.1, start.2).unwrap();
         Mark {
             id: format!("{}-{i}", i % 7),
-            document_id: (i % 5 != 0).then_some(i as i64 % 7),
-            kind: if i % 3 == 0 {
+            document_id: (!i.is_multiple_of(5)).then_some(i as i64 % 7),
+            kind: if i.is_multiple_of(3) {
                 EventKind::Action
             } else {
                 EventKind::Statement
