@@ -26,6 +26,10 @@ const PAN_STEP: f64 = 0.2;
 /// The address bar follows the view this long after the view stops changing (browsers refuse
 /// more than about a hundred history updates in ten seconds).
 const URL_DELAY_MS: u64 = 250;
+/// The toolbar's range and count follow the view this long after it stops changing: rewriting
+/// them every frame of a zoom re-laid out and repainted the page around the canvas (and a live
+/// region that changes sixty times a second is no use to a screen reader).
+const SETTLE_DELAY_MS: u64 = 120;
 
 /// Shares a value that is rebuilt rarely (the index); equal only to itself, so comparing two never
 /// walks 100,000 marks.
@@ -136,6 +140,29 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             );
         })
     });
+
+    // What the toolbar and the root's `data-range-*` say: the view and its counts once it rests.
+    let settled = RwSignal::new(layout.with_untracked(Settled::of));
+    {
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |_| {
+            layout.track();
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(
+                move || {
+                    let now = layout.with_untracked(Settled::of);
+                    if settled.get_untracked() != now {
+                        settled.set(now);
+                    }
+                },
+                std::time::Duration::from_millis(SETTLE_DELAY_MS),
+            )
+            .ok();
+            pending.set_value(handle);
+        });
+    }
 
     // Runs only in the browser, after hydration: measure, then mark the timeline interactive.
     let measure = move || measure_canvas(body, width, units, rows_in_view);
@@ -311,10 +338,10 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             }
         }
     });
-    let range_start = move || viewport.with(|v| v.dates().0.to_string());
-    let range_end = move || viewport.with(|v| v.dates().1.to_string());
+    let range_start = move || settled.with(|s| s.view.dates().0.to_string());
+    let range_end = move || settled.with(|s| s.view.dates().1.to_string());
     let range_label = move || {
-        let (a, b) = viewport.get().dates();
+        let (a, b) = settled.with(|s| s.view.dates());
         format!("{} – {}", format_day(a), format_day(b))
     };
     // The SVG is drawn with the lanes on screen.
@@ -436,14 +463,13 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         }
     };
     let visible_count = move || {
-        layout.with(|l| {
-            let badged: usize = l.clusters.iter().map(|c| c.count).sum();
-            if badged == 0 {
+        settled.with(|s| {
+            if s.badged == 0 {
                 String::new()
             } else {
                 format!(
-                    "{} drawn, {badged} in count badges: zoom in or click a badge",
-                    l.placements.len()
+                    "{} drawn, {} in count badges: zoom in or click a badge",
+                    s.drawn, s.badged
                 )
             }
         })
@@ -502,6 +528,24 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             {(shown == 0).then(|| view! { <p class="empty">"No events match these filters."</p> })}
             <EventList marks=Arc::clone(&marks) actors=Arc::clone(&actors) page base_query=list_query()/>
         </section>
+    }
+}
+
+/// A frame's view and counts, as the toolbar reports them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Settled {
+    view: Viewport,
+    drawn: usize,
+    badged: usize,
+}
+
+impl Settled {
+    fn of(layout: &TimelineLayout) -> Self {
+        Self {
+            view: layout.view,
+            drawn: layout.placements.len(),
+            badged: layout.clusters.iter().map(|c| c.count).sum(),
+        }
     }
 }
 
