@@ -112,6 +112,8 @@ struct Engine {
     ahead: Regex,
     /// Words of quarterly financial reporting.
     quarterly: Regex,
+    /// Reporting periods longer than a quarter ("the nine months").
+    long_period: Regex,
 }
 
 fn case_insensitive(pattern: &str) -> Regex {
@@ -148,6 +150,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             r"\b(?:said|says|told|tells|announced|reported|added|stated|declared|was|were)\b",
         ),
         quarterly: case_insensitive(r"\bquarter"),
+        long_period: case_insensitive(r"\b(?:nine|six)[\s-]months?\b|\bfirst\s+half\b"),
     }
 });
 
@@ -291,6 +294,22 @@ impl Engine {
         !self.reporting.is_match(head) && !self.pluperfect.is_match(sentence)
     }
 
+    /// Whether the sentence leading up to `start` reports on a period
+    /// longer than a quarter: "For the nine months, net rose from $5
+    /// million a year earlier" compares with the year before, not with its
+    /// quarter.
+    fn long_period_before(&self, text: &str, start: usize) -> bool {
+        let from = ceil_boundary(text, start.saturating_sub(3 * TENSE_WINDOW));
+        let before = &text[from..start];
+        let sentence = before
+            .rfind(". ")
+            .into_iter()
+            .chain(before.rfind('\n'))
+            .max()
+            .map_or(before, |i| &before[i + 1..]);
+        self.long_period.is_match(sentence)
+    }
+
     /// Whether the date closes a period named just before it: "the fiscal
     /// year ended Jan. 31".
     fn ended_before(&self, text: &str, start: usize) -> bool {
@@ -338,6 +357,7 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             ended: engine.ended_before(text, p),
             quarterly,
             quarter,
+            long_period: engine.long_period_before(text, p),
         };
         let mut mention = TimexMention {
             start: p,
@@ -541,6 +561,10 @@ rose 5% from a year earlier.";
             value_of(text, a, "a year earlier").as_deref(),
             Some("1988-Q1")
         );
+        // A nine-month figure compares with the year before, not a quarter.
+        let text = "Net rose in the fiscal first quarter. For the nine months, \
+net was $5 million, up from $4 million a year earlier.";
+        assert_eq!(value_of(text, a, "a year earlier").as_deref(), Some("1988"));
     }
 
     #[test]
