@@ -645,6 +645,7 @@ net was $5 million, up from $4 million a year earlier.";
             ("for centuries", "centuries", "PXC"),
             ("filed on 2/13/2013 in court", "2/13/2013", "2013-02-13"),
             ("by the year 2000", "the year 2000", "2000"),
+            ("as Easter week began", "Easter week", "2000-W16"),
         ] {
             assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
         }

@@ -449,10 +449,16 @@ fn build_holiday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
         "halloween" => Holiday::Fixed(10, 31),
         _ => Holiday::Fixed(2, 14),
     };
-    Some(Spec::Holiday {
+    let day = Spec::Holiday {
         holiday,
         year: text(c, "year").and_then(year_number),
         direction: direction(text(c, "rel")),
+    };
+    // "Easter week", "Thanksgiving week": the calendar week of the holiday.
+    Some(if whole.ends_with("week") {
+        Spec::WeekOf(Box::new(day))
+    } else {
+        day
     })
 }
 
@@ -1110,15 +1116,16 @@ pub static RULES: &[Rule] = &[
     rule!(
         "holiday",
         true,
-        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>thanksgiving|christmas|new\s+year's|easter|independence\s+day|election\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween|valentine's\s+day)(?:\s+(?:day|eve|sunday))?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>thanksgiving|christmas|new\s+year's|easter|independence\s+day|election\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween|valentine's\s+day)(?:\s+(?:day|eve|sunday|week))?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
         build_holiday,
         [
             "Thanksgiving Day",
             "last Thanksgiving",
             "Election Day",
-            "Christmas 1998"
+            "Christmas 1998",
+            "as [Easter week] began"
         ],
-        ["christmastime"]
+        ["christmastime", "[Easter weekend]"]
     ),
     rule!(
         "season",
