@@ -288,6 +288,16 @@ fn build_deictic_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         }
     }
     let word = text(c, "w")?;
+    // "USA Today", "VOA Today": a capitalised "Today" after an acronym is a
+    // name.
+    let acronym = s
+        .before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(|c: char| !c.is_ascii_alphanumeric()).next_back())
+        .is_some_and(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()));
+    if word == "Today" && acronym {
+        return None;
+    }
     let part = text(c, "part")
         .or(text(c, "pre"))
         .or((word.eq_ignore_ascii_case("tonight")).then_some("night"))
@@ -972,10 +982,14 @@ pub static RULES: &[Rule] = &[
             "tomorrow morning",
             "tonight",
             "in [today]'s editions",
-            "at [mid-afternoon yesterday]"
+            "at [mid-afternoon yesterday]",
+            "He left. [Today] he returns.",
+            "the AP said [Today]"
         ],
         [
             "todays",
+            "told USA [Today]",
+            "This is VOA [Today].",
             "many of [today]'s computers",
             "in [today]'s world",
             "for [today]'s youth"
