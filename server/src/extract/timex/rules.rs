@@ -556,9 +556,11 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         return None;
     }
     let unit = Unit::parse(unit_word)?;
-    // "a decades-long battle": "a" belongs to the noun, not to the unit.
+    // "a decades-long battle", "an hour-long speech": "a" belongs to the
+    // noun, not to the unit.
     let plural = text(c, "unit")?.to_ascii_lowercase().ends_with('s');
-    if plural && ["a", "an", "one"].contains(&num.as_str()) {
+    let adjective = c.get(0)?.as_str().to_ascii_lowercase().ends_with("long");
+    if (plural || adjective) && ["a", "an", "one"].contains(&num.as_str()) {
         return None;
     }
     // "Islam will one day be": an unspecified future moment, not a length.
@@ -659,6 +661,13 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     Some(Spec::Duration {
         amount: Amount::Vague,
         unit,
+    })
+}
+
+fn build_unit_long(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Duration {
+        amount: Amount::Exact(1.0),
+        unit: Unit::parse(text(c, "unit")?)?,
     })
 }
 
@@ -1228,6 +1237,18 @@ pub static RULES: &[Rule] = &[
             "over the [years]"
         ],
         ["many years of"]
+    ),
+    rule!(
+        "unit_long",
+        true,
+        r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b",
+        build_unit_long,
+        [
+            "their third [day-long] meeting",
+            "a [yearlong] inquiry",
+            "an [hour-long] speech"
+        ],
+        ["all day long", "a [day-longer] stay"]
     ),
     rule!(
         "ahead_duration",
