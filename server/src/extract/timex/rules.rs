@@ -671,6 +671,24 @@ fn build_unit_long(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     })
 }
 
+fn build_nth_day(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "Today is the eighth day of the siege", "It's the second day of an
+    // offensive": counted days of an ongoing event are the day of writing,
+    // when the sentence says so; otherwise the day is not known.
+    let before = s
+        .before
+        .trim_end()
+        .to_ascii_lowercase()
+        .replace('\u{2019}', "'");
+    let today = ["today is", "it's", "it is", "this is", "today marks"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    today.then_some(Spec::DayOffset {
+        days: 0,
+        part: None,
+    })
+}
+
 fn build_ahead_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // "the weeks ahead of the vote" looks up to an event, not a span.
     if s.after.trim_start().to_ascii_lowercase().starts_with("of ") {
@@ -1249,6 +1267,20 @@ pub static RULES: &[Rule] = &[
             "an [hour-long] speech"
         ],
         ["all day long", "a [day-longer] stay"]
+    ),
+    rule!(
+        "nth_day",
+        true,
+        r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b",
+        build_nth_day,
+        [
+            "Today is [the eighth day] of the siege",
+            "It's [the second day] of an offensive"
+        ],
+        [
+            "on [his first day] in office",
+            "[the second day] of the trial"
+        ]
     ),
     rule!(
         "ahead_duration",
