@@ -403,7 +403,8 @@ fn build_half(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     if year.is_none() && c.name("rel").is_none() && s.after.starts_with(" of") {
         return None;
     }
-    let which = lower(c, "which")?;
+    // "the first two quarters of 1990" is its first half.
+    let which = lower(c, "which").or_else(|| lower(c, "two"))?;
     Some(Spec::Half {
         n: if which == "first" || which == "front" {
             1
@@ -1104,13 +1105,14 @@ pub static RULES: &[Rule] = &[
     rule!(
         "half",
         true,
-        r"\b(?:the\s+)?(?P<which>first|second|last|latter|back|front)\s+half(?:\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the\s+)?(?:fiscal\s+)?(?P<y2>(?:1[89]|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?\b",
+        r"\b(?:the\s+)?(?:(?P<which>first|second|last|latter|back|front)\s+half|(?P<two>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the\s+)?(?:fiscal\s+)?(?P<y2>(?:1[89]|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?\b",
         build_half,
         [
             "the first half",
             "the last half of 1989",
             "the second half of next year",
-            "the first half of the year"
+            "the first half of the year",
+            "the first two quarters of 1990"
         ],
         ["[the first half] of the game", "half"]
     ),
