@@ -104,8 +104,16 @@ struct Engine {
     future: Regex,
     /// The past perfect, which puts even a planned event before the anchor.
     pluperfect: Regex,
+    /// Verbs of reporting, which a date opening a sentence usually dates.
+    reporting: Regex,
+    /// Present or future forms that put what follows a sentence-opening
+    /// date ahead of the anchor; unlike [`Engine::future`], no past forms
+    /// ("planned to", "would"), which after the date narrate.
+    ahead: Regex,
     /// Words of quarterly financial reporting.
     quarterly: Regex,
+    /// Reporting periods longer than a quarter ("the nine months").
+    long_period: Regex,
 }
 
 fn case_insensitive(pattern: &str) -> Regex {
@@ -135,7 +143,14 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+(?:to|for)|slated|due\s+(?:to|in|on|by)|expected\s+(?:to|in|on|by)|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
         pluperfect: case_insensitive(r"\bhad\b"),
+        ahead: case_insensitive(
+            r"(?:\b(?:will|won't|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:going\s+to|scheduled|expected|set\s+to|due|slated|to))\b|'ll\b)",
+        ),
+        reporting: case_insensitive(
+            r"\b(?:said|says|told|tells|announced|reported|added|stated|declared|was|were)\b",
+        ),
         quarterly: case_insensitive(r"\bquarter"),
+        long_period: case_insensitive(r"\b(?:nine|six)[\s-]months?\b|\bfirst\s+half\b"),
     }
 });
 
@@ -248,6 +263,53 @@ impl Engine {
         self.future.is_match(governing) && !self.pluperfect.is_match(governing)
     }
 
+    /// Whether a date opening its sentence ("On Tuesday, the league plans
+    /// to ...") is governed by a future verb after it: with nothing but a
+    /// preposition before the date, the verb of the sentence comes after.
+    /// A verb of reporting or the past before the future word ("Tuesday,
+    /// he said he will ...") dates the saying instead.
+    fn future_after_opening(&self, text: &str, start: usize, end: usize) -> bool {
+        let from = ceil_boundary(text, start.saturating_sub(TENSE_WINDOW));
+        let before = &text[from..start];
+        let opening = match before.rfind(['.', '!', '?', '\n']) {
+            Some(i) => &before[i + 1..],
+            None if from == 0 => before,
+            None => return false,
+        };
+        let opening = opening.trim_matches(|c: char| c.is_whitespace() || "\"'`".contains(c));
+        let preposition = ["", "on", "in", "by", "at", "until", "starting", "beginning"]
+            .iter()
+            .any(|w| opening.eq_ignore_ascii_case(w));
+        if !preposition {
+            return false;
+        }
+        let after = &text[end..floor_boundary(text, end + 2 * TENSE_WINDOW)];
+        let sentence = after
+            .find(['.', ';', '\n', '!', '?'])
+            .map_or(after, |i| &after[..i]);
+        let Some(cue) = self.ahead.find(sentence) else {
+            return false;
+        };
+        let head = &sentence[..cue.start()];
+        !self.reporting.is_match(head) && !self.pluperfect.is_match(sentence)
+    }
+
+    /// Whether the sentence leading up to `start` reports on a period
+    /// longer than a quarter: "For the nine months, net rose from $5
+    /// million a year earlier" compares with the year before, not with its
+    /// quarter.
+    fn long_period_before(&self, text: &str, start: usize) -> bool {
+        let from = ceil_boundary(text, start.saturating_sub(3 * TENSE_WINDOW));
+        let before = &text[from..start];
+        let sentence = before
+            .rfind(". ")
+            .into_iter()
+            .chain(before.rfind('\n'))
+            .max()
+            .map_or(before, |i| &before[i + 1..]);
+        self.long_period.is_match(sentence)
+    }
+
     /// Whether the date closes a period named just before it: "the fiscal
     /// year ended Jan. 31".
     fn ended_before(&self, text: &str, start: usize) -> bool {
@@ -289,12 +351,13 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
         // already known, whatever the tense of the verb it hangs from.
         let possessive = text[end..].starts_with("'s");
         let ctx = Context {
-            future: engine.future_before(text, p)
+            future: (engine.future_before(text, p) || engine.future_after_opening(text, p, end))
                 && !possessive
                 && !engine.pluperfect_after(text, end),
             ended: engine.ended_before(text, p),
             quarterly,
             quarter,
+            long_period: engine.long_period_before(text, p),
         };
         let mut mention = TimexMention {
             start: p,
@@ -498,6 +561,10 @@ rose 5% from a year earlier.";
             value_of(text, a, "a year earlier").as_deref(),
             Some("1988-Q1")
         );
+        // A nine-month figure compares with the year before, not a quarter.
+        let text = "Net rose in the fiscal first quarter. For the nine months, \
+net was $5 million, up from $4 million a year earlier.";
+        assert_eq!(value_of(text, a, "a year earlier").as_deref(), Some("1988"));
     }
 
     #[test]
@@ -521,6 +588,24 @@ rose 5% from a year earlier.";
                 "They would appeal the ruling, announced Monday.",
                 "Monday",
                 "2013-02-11",
+            ),
+            // A date opening the sentence takes the tense of the verb after it.
+            (
+                "On Friday, the league plans to hold a news conference.",
+                "Friday",
+                "2013-02-15",
+            ),
+            ("Friday, he will resign.", "Friday", "2013-02-15"),
+            (
+                "On Friday, the government planned to pay the families.",
+                "Friday",
+                "2013-02-08",
+            ),
+            ("Friday, he said he will resign.", "Friday", "2013-02-08"),
+            (
+                "He left. On Friday, they were to meet.",
+                "Friday",
+                "2013-02-08",
             ),
         ] {
             assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
@@ -560,6 +645,7 @@ rose 5% from a year earlier.";
             ("for centuries", "centuries", "PXC"),
             ("filed on 2/13/2013 in court", "2/13/2013", "2013-02-13"),
             ("by the year 2000", "the year 2000", "2000"),
+            ("as Easter week began", "Easter week", "2000-W16"),
         ] {
             assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
         }

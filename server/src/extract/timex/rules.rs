@@ -288,6 +288,16 @@ fn build_deictic_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         }
     }
     let word = text(c, "w")?;
+    // "USA Today", "VOA Today": a capitalised "Today" after an acronym is a
+    // name.
+    let acronym = s
+        .before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(|c: char| !c.is_ascii_alphanumeric()).next_back())
+        .is_some_and(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()));
+    if word == "Today" && acronym {
+        return None;
+    }
     let part = text(c, "part")
         .or(text(c, "pre"))
         .or((word.eq_ignore_ascii_case("tonight")).then_some("night"))
@@ -393,7 +403,8 @@ fn build_half(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     if year.is_none() && c.name("rel").is_none() && s.after.starts_with(" of") {
         return None;
     }
-    let which = lower(c, "which")?;
+    // "the first two quarters of 1990" is its first half.
+    let which = lower(c, "which").or_else(|| lower(c, "two"))?;
     Some(Spec::Half {
         n: if which == "first" || which == "front" {
             1
@@ -449,10 +460,16 @@ fn build_holiday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
         "halloween" => Holiday::Fixed(10, 31),
         _ => Holiday::Fixed(2, 14),
     };
-    Some(Spec::Holiday {
+    let day = Spec::Holiday {
         holiday,
         year: text(c, "year").and_then(year_number),
         direction: direction(text(c, "rel")),
+    };
+    // "Easter week", "Thanksgiving week": the calendar week of the holiday.
+    Some(if whole.ends_with("week") {
+        Spec::WeekOf(Box::new(day))
+    } else {
+        day
     })
 }
 
@@ -540,9 +557,11 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         return None;
     }
     let unit = Unit::parse(unit_word)?;
-    // "a decades-long battle": "a" belongs to the noun, not to the unit.
+    // "a decades-long battle", "an hour-long speech": "a" belongs to the
+    // noun, not to the unit.
     let plural = text(c, "unit")?.to_ascii_lowercase().ends_with('s');
-    if plural && ["a", "an", "one"].contains(&num.as_str()) {
+    let adjective = c.get(0)?.as_str().to_ascii_lowercase().ends_with("long");
+    if (plural || adjective) && ["a", "an", "one"].contains(&num.as_str()) {
         return None;
     }
     // "Islam will one day be": an unspecified future moment, not a length.
@@ -643,6 +662,31 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     Some(Spec::Duration {
         amount: Amount::Vague,
         unit,
+    })
+}
+
+fn build_unit_long(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Duration {
+        amount: Amount::Exact(1.0),
+        unit: Unit::parse(text(c, "unit")?)?,
+    })
+}
+
+fn build_nth_day(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "Today is the eighth day of the siege", "It's the second day of an
+    // offensive": counted days of an ongoing event are the day of writing,
+    // when the sentence says so; otherwise the day is not known.
+    let before = s
+        .before
+        .trim_end()
+        .to_ascii_lowercase()
+        .replace('\u{2019}', "'");
+    let today = ["today is", "it's", "it is", "this is", "today marks"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    today.then_some(Spec::DayOffset {
+        days: 0,
+        part: None,
     })
 }
 
@@ -966,10 +1010,14 @@ pub static RULES: &[Rule] = &[
             "tomorrow morning",
             "tonight",
             "in [today]'s editions",
-            "at [mid-afternoon yesterday]"
+            "at [mid-afternoon yesterday]",
+            "He left. [Today] he returns.",
+            "the AP said [Today]"
         ],
         [
             "todays",
+            "told USA [Today]",
+            "This is VOA [Today].",
             "many of [today]'s computers",
             "in [today]'s world",
             "for [today]'s youth"
@@ -1057,13 +1105,14 @@ pub static RULES: &[Rule] = &[
     rule!(
         "half",
         true,
-        r"\b(?:the\s+)?(?P<which>first|second|last|latter|back|front)\s+half(?:\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the\s+)?(?:fiscal\s+)?(?P<y2>(?:1[89]|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?\b",
+        r"\b(?:the\s+)?(?:(?P<which>first|second|last|latter|back|front)\s+half|(?P<two>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the\s+)?(?:fiscal\s+)?(?P<y2>(?:1[89]|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?\b",
         build_half,
         [
             "the first half",
             "the last half of 1989",
             "the second half of next year",
-            "the first half of the year"
+            "the first half of the year",
+            "the first two quarters of 1990"
         ],
         ["[the first half] of the game", "half"]
     ),
@@ -1110,15 +1159,16 @@ pub static RULES: &[Rule] = &[
     rule!(
         "holiday",
         true,
-        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>thanksgiving|christmas|new\s+year's|easter|independence\s+day|election\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween|valentine's\s+day)(?:\s+(?:day|eve|sunday))?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>thanksgiving|christmas|new\s+year's|easter|independence\s+day|election\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween|valentine's\s+day)(?:\s+(?:day|eve|sunday|week))?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
         build_holiday,
         [
             "Thanksgiving Day",
             "last Thanksgiving",
             "Election Day",
-            "Christmas 1998"
+            "Christmas 1998",
+            "as [Easter week] began"
         ],
-        ["christmastime"]
+        ["christmastime", "[Easter weekend]"]
     ),
     rule!(
         "season",
@@ -1207,6 +1257,32 @@ pub static RULES: &[Rule] = &[
             "over the [years]"
         ],
         ["many years of"]
+    ),
+    rule!(
+        "unit_long",
+        true,
+        r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b",
+        build_unit_long,
+        [
+            "their third [day-long] meeting",
+            "a [yearlong] inquiry",
+            "an [hour-long] speech"
+        ],
+        ["all day long", "a [day-longer] stay"]
+    ),
+    rule!(
+        "nth_day",
+        true,
+        r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b",
+        build_nth_day,
+        [
+            "Today is [the eighth day] of the siege",
+            "It's [the second day] of an offensive"
+        ],
+        [
+            "on [his first day] in office",
+            "[the second day] of the trial"
+        ]
     ),
     rule!(
         "ahead_duration",

@@ -213,6 +213,9 @@ pub struct Context {
     /// quarter" and "a year earlier" refer back to: a company's fiscal
     /// quarter need not be the calendar quarter before the publication.
     pub quarter: Option<(i32, u32)>,
+    /// The sentence reports on a period longer than a quarter ("the nine
+    /// months"), whose "a year earlier" is the year before, not a quarter.
+    pub long_period: bool,
 }
 
 impl Spec {
@@ -610,7 +613,7 @@ fn ago(a: NaiveDate, amount: Amount, unit: Unit, ctx: Context) -> String {
     };
     let n = n.round() as i32;
     match unit {
-        Unit::Year if n == 1 && ctx.quarterly => {
+        Unit::Year if n == 1 && ctx.quarterly && !ctx.long_period => {
             let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
             format!("{:04}-Q{q}", y - 1)
         }
