@@ -39,6 +39,10 @@ pub struct TimelineData {
     pub all_documents: Vec<DocumentSummary>,
     /// The event the request selected (`event=`), in full, so the details render on the server.
     pub selected_event: Option<Event>,
+    /// The server's date when it answered, for the axis's "Today" marker (the page and its
+    /// hydration must agree on it, so the browser's clock is not asked).
+    #[serde(default)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// A timeline with its events in full, for exports and the API.

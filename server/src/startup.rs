@@ -205,10 +205,19 @@ pub fn load_seeds(store: &Store, dir: &Path) -> anyhow::Result<usize> {
 
 /// The current time for `added_at` stamps (storage metadata; extraction never reads the clock).
 pub fn now_rfc3339() -> String {
+    now()
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// Today's date (UTC), for the timeline's "Today" marker.
+pub fn today() -> chrono::NaiveDate {
+    now().map(|t| t.date_naive()).unwrap_or_default()
+}
+
+fn now() -> Option<chrono::DateTime<chrono::Utc>> {
     let since_epoch = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     chrono::DateTime::from_timestamp(since_epoch.as_secs() as i64, 0)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
 }

@@ -58,6 +58,14 @@ async fn home_page_is_server_rendered_with_the_seed_timeline() {
         html.contains("Published Feb. 18, 2025"),
         "the publication date is marked on the axis"
     );
+    let today = format!(
+        "Today, {}",
+        app::model::format_day(server::startup::today())
+    );
+    assert!(
+        html.contains(&today),
+        "today is marked on the axis: {today}"
+    );
     assert!(html.contains(r#"aria-label="Zoom in""#) && html.contains(r#"aria-label="Fit all""#));
     assert!(
         html.contains(r#"type="application/json+oembed""#),

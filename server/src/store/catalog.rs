@@ -31,6 +31,7 @@ impl Catalog for Store {
             if let Some(id) = selected {
                 data.selected_event = Store::event(self, id)?;
             }
+            data.today = Some(crate::startup::today());
         }
         Ok(data)
     }
@@ -85,6 +86,7 @@ impl Store {
             all_actors,
             all_documents,
             selected_event: None,
+            today: None,
         }))
     }
 

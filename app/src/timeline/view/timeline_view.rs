@@ -59,6 +59,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         documents,
         all_actors,
         all_documents,
+        today,
         ..
     } = data;
     let anchor = documents
@@ -418,19 +419,28 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         documents.iter().filter_map(|d| d.published),
         geom::MAX_PUBLICATION_MARKERS,
     );
-    let publication_markers = move || {
-        layout.with(|l| {
-            markers
-                .iter()
-                .map(|day| {
-                    let left = percent(l.view.x(geom::day_number(*day) + 0.5, l.width), l.width);
-                    let label = format!("Published {}", format_day(*day));
-                    let title = label.clone();
-                    view! { <span class="pub-marker" style=format!("left:{left:.3}%") title=title>{label}</span> }
-                })
-                .collect_view()
+    // Publication days and today: one element each for the page's life; a frame moves them.
+    let day_markers = markers
+        .iter()
+        .map(|day| {
+            (
+                "pub-marker",
+                *day,
+                format!("Published {}", format_day(*day)),
+            )
         })
-    };
+        .chain(today.map(|day| ("today-marker", day, format!("Today, {}", format_day(day)))))
+        .map(|(class, day, label)| {
+            let style = move || {
+                layout.with(|l| {
+                    let left = percent(l.view.x(geom::day_number(day) + 0.5, l.width), l.width);
+                    format!("left:{left:.3}%")
+                })
+            };
+            let title = label.clone();
+            view! { <span class=class style=style title=title>{label}</span> }
+        })
+        .collect_view();
     // Ticks keep their element while they stay in view; only their position changes.
     let tick_slots = Slots::<(u64, String), String>::new();
     Effect::new(move |_| {
@@ -510,7 +520,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 on:pointerleave=end_pointer
                 on:keydown=on_key
             >
-                <div class="axis" aria-hidden="true">{ticks}{publication_markers}</div>
+                <div class="axis" aria-hidden="true">{ticks}{day_markers}</div>
                 <div class="lanes" aria-hidden="true">{lane_headers}</div>
                 <div class="marks">{mark_views}{cluster_views}</div>
             </div>
