@@ -572,8 +572,8 @@ fn fits(row: &[(f64, f64)], left: f64, right: f64) -> bool {
     let at = row.partition_point(|&(l, _)| l < left);
     let before = at
         .checked_sub(1)
-        .map_or(true, |b| row[b].1 + ROW_GAP_PX <= left);
-    let after = row.get(at).map_or(true, |&(l, _)| right + ROW_GAP_PX <= l);
+        .is_none_or(|b| row[b].1 + ROW_GAP_PX <= left);
+    let after = row.get(at).is_none_or(|&(l, _)| right + ROW_GAP_PX <= l);
     before && after
 }
 
@@ -971,7 +971,10 @@ mod tests {
         // Laid out afresh each step, 69 of 380 go while still in view (18%). Starting from the
         // previous frame, with labels keeping their side, points only move apart (zooming in)
         // or together (panning), so none goes.
-        assert_eq!(lost, 0, "{lost} of {drawn} drawn marks went while still in view");
+        assert_eq!(
+            lost, 0,
+            "{lost} of {drawn} drawn marks went while still in view"
+        );
         // Without the previous frame the same view gives the same layout as before.
         let fresh = layout(&index, view, 1200.0, None, ALL_ROWS, None);
         assert_eq!(fresh, layout(&index, view, 1200.0, None, ALL_ROWS, None));
