@@ -4,6 +4,8 @@
 //! spans following PolNeAR: the cue keeps its auxiliaries and particles ("has called
 //! for"), the content keeps "that" and closing quotation marks but not the sentence's
 //! final period, and a quotation continued in the next sentences belongs to the content.
+//! Cues the lexicon misses come from a tagger learned on PolNeAR train (see
+//! [`learned_cues`]).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -19,7 +21,7 @@ use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
     quote_ending_at, quote_starting_at, strictly_in_quote, subject, tokenize, Token, VerbPattern,
 };
-use super::{Found, Span};
+use super::{cue_model, Found, Span};
 
 /// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
 static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
@@ -65,10 +67,15 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             && ["poll", "Poll", "survey", "Survey"]
                 .iter()
                 .any(|w| text[start..end].contains(w));
-        if matches.is_empty() && !poll_opener && !text[start..end].contains(':') {
+        let toks = tokenize(text, start, end);
+        let learned = cue_model::tag(&toks, quotes);
+        if matches.is_empty()
+            && learned.is_empty()
+            && !poll_opener
+            && !text[start..end].contains(':')
+        {
             continue;
         }
-        let toks = tokenize(text, start, end);
         let mut found: Vec<Found> = Vec::new();
         if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
             found.push(f);
@@ -278,10 +285,52 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 found.push(f);
             }
         }
+        let cx = Ctx::without_prior(text, s, si, &toks, quotes, LEARNED_CONFIDENCE);
+        learned_cues(&cx, &learned, &mut found);
         trim_nested(text, &mut found);
         out.extend(found);
     }
     out
+}
+
+/// The confidence of a statement whose cue only the learned tagger found (about the
+/// share of such cues that overlap a gold cue on held-out train documents).
+const LEARNED_CONFIDENCE: f32 = 0.5;
+
+/// Statements for the cues the learned tagger (see [`cue_model`]) finds where the lexicon
+/// found none: outside quotations, with source and content found by the same rules as
+/// for lexicon cues, the head being the cue's first word that is none of the
+/// `CUE_PREFIXES` ("did not respond to" → "respond"). The statements of the sentence
+/// stay in cue order.
+fn learned_cues(cx: &Ctx, learned: &[(Span, f32)], found: &mut Vec<Found>) {
+    let lexical: Vec<Span> = found.iter().map(|f| f.cue).collect();
+    let mut added = false;
+    for &(cue, _) in learned {
+        if lexical
+            .iter()
+            .any(|l| l.start < cue.end && cue.start < l.end)
+            || in_quote(cx.quotes, cue.start, cue.end)
+        {
+            continue;
+        }
+        let head = cx.text[cue.start..cue.end]
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .find(|w| !CUE_PREFIXES.contains(&w.as_str()))
+            .unwrap_or_default();
+        let cx = Ctx {
+            prior: found.last().and_then(|f| f.source),
+            ..*cx
+        };
+        if let Some(mut f) = analyse(&cx, cue, &head) {
+            f.rule = "learned_cue";
+            found.push(f);
+            added = true;
+        }
+    }
+    if added {
+        found.sort_by_key(|f| f.cue.start);
+    }
 }
 
 /// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
@@ -618,6 +667,7 @@ fn naming(text: &str, f: &Found, head: &str) -> bool {
 }
 
 /// What the rules of one sentence share.
+#[derive(Clone, Copy)]
 struct Ctx<'a> {
     text: &'a str,
     s: &'a Sentence,
