@@ -332,7 +332,13 @@ impl<'a> SentenceView<'a> {
             let k = next.char_indices().rev().nth(1).map_or(0, |(k, _)| k);
             &next[k..]
         };
-        let extra: [(&str, &str, Option<&str>); 7] = [
+        let after_quote = i >= 1
+            && (self.quoted[i - 1] == 2
+                || (i >= 2 && self.quoted[i - 2] == 2 && self.lower[i - 1] == ","));
+        let extra: [(&str, &str, Option<&str>); 10] = [
+            ("ppw=", self.word(ii - 2), Some(w)),
+            ("nsh=", self.shape(ii + 1), None),
+            ("aq=", if after_quote { "1" } else { "0" }, Some(w)),
             ("psh=", self.shape(ii - 1), None),
             ("pshw=", self.shape(ii - 1), Some(w)),
             ("ppp=", self.word(ii - 2), Some(self.word(ii - 1))),

@@ -322,7 +322,8 @@ fn learned_cues(cx: &Ctx, learned: &[(Span, f32)], found: &mut Vec<Found>) {
             prior: found.last().and_then(|f| f.source),
             ..*cx
         };
-        if let Some(mut f) = analyse(&cx, cue, &head) {
+        let r = analyse(&cx, cue, &head).or_else(|| learned_fallback(&cx, cue));
+        if let Some(mut f) = r {
             f.rule = "learned_cue";
             found.push(f);
             added = true;
@@ -331,6 +332,31 @@ fn learned_cues(cx: &Ctx, learned: &[(Span, f32)], found: &mut Vec<Found>) {
     if added {
         found.sort_by_key(|f| f.cue.start);
     }
+}
+
+/// A statement for a learned cue that [`analyse`] found no source or content for: the
+/// noun phrase before the cue (else the sentence's earlier source or subject) and the
+/// rest of the sentence after it, else the sentence part before the source.
+fn learned_fallback(cx: &Ctx, cue: Span) -> Option<Found> {
+    let toks = cx.toks;
+    let ci = toks.iter().position(|t| t.start >= cue.start)?;
+    let ce = toks
+        .iter()
+        .position(|t| t.start >= cue.end)
+        .unwrap_or(toks.len());
+    let before = source_before(toks, ci).map(|(b, e)| (span(&toks[b..e]), b));
+    let (source, b) = match before {
+        Some((src, b)) => (Some(src), b),
+        None => (
+            cx.prior
+                .or_else(|| subject(toks))
+                .filter(|s| s.end <= cue.start),
+            ci,
+        ),
+    };
+    let content = content_after(cx.text, cx.s, toks, skip_adverbials(toks, ce), cx.quotes)
+        .or_else(|| content_before(cx.s, toks, b, cx.quotes))?;
+    Some(found(cx, source, cue, content, "learned_cue"))
 }
 
 /// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
