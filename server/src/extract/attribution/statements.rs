@@ -997,7 +997,11 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 e = stop;
             }
         }
-        let source = span(&toks[ce..e]);
+        // "..., said Cornell Belcher, a Democratic pollster, who ...": PolNeAR keeps the
+        // comma closing an appositive inside the source, as before a cue.
+        let appositive_comma =
+            toks.get(e).is_some_and(|t| t.text == ",") && toks[ce..e].iter().any(|t| t.text == ",");
+        let source = span(&toks[ce..e + usize::from(appositive_comma)]);
         // "Said Comey, “The thought ... is very painful.”"
         if ci == 0 {
             if toks.get(e).is_some_and(|t| t.text == ",") {
