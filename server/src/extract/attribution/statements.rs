@@ -272,6 +272,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                         continue;
                     }
                 }
+                keep_appositive_comma(text, &mut f);
                 // "he’s said": the source stops where the contraction joins the cue.
                 if let Some(src) = f.source {
                     if src.start < f.cue.start && f.cue.start < src.end {
@@ -291,6 +292,19 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         out.extend(found);
     }
     out
+}
+
+/// "Mr. Cruz, a rare outlier in the state, prefers ...": PolNeAR keeps the comma that
+/// closes an appositive inside a source before its cue.
+fn keep_appositive_comma(text: &str, f: &mut Found) {
+    if let Some(src) = f.source.filter(|s| s.end < f.cue.start) {
+        if text[src.start..src.end].contains(',') && text[src.end..].starts_with(',') {
+            f.source = Some(Span {
+                start: src.start,
+                end: src.end + 1,
+            });
+        }
+    }
 }
 
 /// The confidence of a statement whose cue only the learned tagger found (about the
@@ -324,6 +338,7 @@ fn learned_cues(cx: &Ctx, learned: &[(Span, f32)], found: &mut Vec<Found>) {
         };
         let r = analyse(&cx, cue, &head).or_else(|| learned_fallback(&cx, cue));
         if let Some(mut f) = r {
+            keep_appositive_comma(cx.text, &mut f);
             f.rule = "learned_cue";
             found.push(f);
             added = true;
