@@ -160,14 +160,16 @@ static RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "learned_cue",
+        // The tagger reads the sentences that hold a lexicon cue word.
         positives: &[
-            "Clinton reacted to the news with a tweet.",
-            "Voters prefer a candidate who can win in November.",
-            "The campaign did not respond to a request for comment.",
+            "Clinton reacted to the news with a tweet, aides said.",
+            "Voters prefer a candidate who can win, polls show.",
+            "The campaign did not respond to a request for comment, the paper reported.",
         ],
         negatives: &[
-            "Voters are at the polls in November.",
-            "“Voters prefer a candidate who can win.”",
+            "Voters are at the polls in November, aides said.",
+            "“Voters prefer a candidate who can win,” he said.",
+            "Clinton reacted to the news with a tweet.",
         ],
     },
     RuleInfo {

@@ -6,9 +6,14 @@
 //!
 //! Trained on PolNeAR train only, by `annals train cues ../shared/eval/polnear/train`
 //! (see [`train`]), which writes `cue_model.tsv` next to this file; that file is
-//! compiled in. Only words tagged B at least [`MIN_VOCAB`] times in train may open a
-//! cue, so most tokens are decided without computing any feature.
+//! compiled in. Only words that open a cue at least [`MIN_VOCAB`] times (and in at least
+//! [`MIN_VOCAB_RATE`] of their occurrences) in train may open one, outside quotations,
+//! so most tokens are decided without computing any feature; and the statement rules
+//! run it only on the sentences they read anyway (those with a lexicon cue word or a
+//! colon): on every sentence it cost about twice the rules' time.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::LazyLock;
@@ -118,16 +123,32 @@ impl Model {
 
 /// The cue spans the model finds among a sentence's tokens, each with the margin by
 /// which its first token's B beat the other tags.
-pub fn tag(toks: &[Token], quotes: &[Span]) -> Vec<(Span, f32)> {
+pub fn tag<'a>(toks: &'a [Token<'a>], quotes: &'a [Span]) -> Vec<(Span, f32)> {
     let model = &*MODEL;
+    // Only words of the vocabulary outside quotations may open a cue (a cue inside a
+    // quotation is the quoted speaker's and dropped anyway): most sentences have none,
+    // and most tokens are decided without features.
+    let opens: Vec<bool> = toks
+        .iter()
+        .map(|t| t.is_word() || t.text == ":" || t.text == "[")
+        .zip(toks)
+        .map(|(plausible, t)| {
+            plausible
+                && model.vocab.contains(&lower_hash(t.text))
+                && !strictly_in_quote(quotes, t.start, t.end)
+        })
+        .collect();
+    if !opens.contains(&true) {
+        return Vec::new();
+    }
     let sent = SentenceView::new(toks, quotes);
     let mut tags = Vec::with_capacity(toks.len());
     let mut margins = Vec::with_capacity(toks.len());
     let mut feats = Vec::new();
     let mut prev = 3;
-    for i in 0..toks.len() {
+    for (i, &open) in opens.iter().enumerate() {
         let mut margin = 0.0;
-        let y = if (prev == O || prev == 3) && !model.vocab.contains(&sent.lower_hash(i)) {
+        let y = if (prev == O || prev == 3) && !open {
             O
         } else {
             feats.clear();
@@ -151,6 +172,20 @@ pub fn tag(toks: &[Token], quotes: &[Span]) -> Vec<(Span, f32)> {
         prev = y;
     }
     spans(toks, &tags, &margins)
+}
+
+/// The hash of a word's lowercase form, without allocating for ASCII words.
+fn lower_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        let mut h = FNV_OFFSET;
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    } else {
+        fnv(word.to_lowercase().as_bytes())
+    }
 }
 
 /// Cue spans from B/I/O tags.
@@ -224,40 +259,48 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// A sentence's tokens with what the features read from them.
 struct SentenceView<'a> {
     toks: &'a [Token<'a>],
-    lower: Vec<std::borrow::Cow<'a, str>>,
-    /// 0 outside quotations, 1 inside, 2 a quotation mark.
-    quoted: Vec<u8>,
+    quotes: &'a [Span],
+    /// Lowercased tokens, computed when a feature first reads them.
+    lower: Vec<OnceCell<Cow<'a, str>>>,
 }
 
 impl<'a> SentenceView<'a> {
-    fn new(toks: &'a [Token<'a>], quotes: &[Span]) -> Self {
-        let lower = toks.iter().map(Token::lower).collect();
-        let quoted = toks
-            .iter()
-            .map(|t| {
-                if is_quote_mark(t.text) {
-                    2
-                } else {
-                    u8::from(strictly_in_quote(quotes, t.start, t.end))
-                }
-            })
-            .collect();
+    fn new(toks: &'a [Token<'a>], quotes: &'a [Span]) -> Self {
         Self {
             toks,
-            lower,
-            quoted,
+            quotes,
+            lower: vec![OnceCell::new(); toks.len()],
+        }
+    }
+
+    fn lower_at(&self, i: usize) -> &str {
+        self.lower[i].get_or_init(|| self.toks[i].lower())
+    }
+
+    /// 0 outside quotations, 1 inside, 2 a quotation mark.
+    fn quoted(&self, i: usize) -> u8 {
+        let t = &self.toks[i];
+        if is_quote_mark(t.text) {
+            2
+        } else {
+            u8::from(strictly_in_quote(self.quotes, t.start, t.end))
         }
     }
 
     fn lower_hash(&self, i: usize) -> u64 {
-        fnv(self.lower[i].as_bytes())
+        fnv(self.lower_at(i).as_bytes())
     }
 
     fn word(&self, i: isize) -> &str {
         if i < 0 {
             "<s>"
         } else {
-            self.lower.get(i as usize).map_or("</s>", |w| w.as_ref())
+            let i = i as usize;
+            if i < self.toks.len() {
+                self.lower_at(i)
+            } else {
+                "</s>"
+            }
         }
     }
 
@@ -279,21 +322,21 @@ impl<'a> SentenceView<'a> {
     /// Calls `emit` with every feature of token `i` after tag `prev`.
     fn features(&self, i: usize, prev: usize, emit: &mut dyn FnMut(&Name)) {
         let ii = i as isize;
-        let w = self.lower[i].as_ref();
+        let w = self.lower_at(i);
         let suffix = |n: usize| {
             let k = w.char_indices().rev().nth(n - 1).map_or(0, |(k, _)| k);
             &w[k..]
         };
         let position = ["0", "1", "2", "3", "4", "5"][i.min(5)];
-        let quoted = ["0", "1", "2"][usize::from(self.quoted[i])];
+        let quoted = ["0", "1", "2"][usize::from(self.quoted(i))];
         let near_quote = {
             let mut d = "0";
             for k in 1..=5usize {
-                if i >= k && self.quoted[i - k] == 2 {
+                if i >= k && self.quoted(i - k) == 2 {
                     d = ["-1", "-2", "-3", "-4", "-5"][k - 1];
                     break;
                 }
-                if self.quoted.get(i + k) == Some(&2) {
+                if i + k < self.toks.len() && self.quoted(i + k) == 2 {
                     d = ["1", "2", "3", "4", "5"][k - 1];
                     break;
                 }
@@ -326,15 +369,15 @@ impl<'a> SentenceView<'a> {
                 n: 1 + usize::from(b.is_some()),
             });
         }
-        let that_ahead = (i + 1..(i + 4).min(self.toks.len())).any(|k| self.lower[k] == "that");
+        let that_ahead = (i + 1..(i + 4).min(self.toks.len())).any(|k| self.lower_at(k) == "that");
         let next = self.word(ii + 1);
         let next_suffix = {
             let k = next.char_indices().rev().nth(1).map_or(0, |(k, _)| k);
             &next[k..]
         };
         let after_quote = i >= 1
-            && (self.quoted[i - 1] == 2
-                || (i >= 2 && self.quoted[i - 2] == 2 && self.lower[i - 1] == ","));
+            && (self.quoted(i - 1) == 2
+                || (i >= 2 && self.quoted(i - 2) == 2 && self.lower_at(i - 1) == ","));
         let extra: [(&str, &str, Option<&str>); 10] = [
             ("ppw=", self.word(ii - 2), Some(w)),
             ("nsh=", self.shape(ii + 1), None),

@@ -67,15 +67,14 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             && ["poll", "Poll", "survey", "Survey"]
                 .iter()
                 .any(|w| text[start..end].contains(w));
-        let toks = tokenize(text, start, end);
-        let learned = cue_model::tag(&toks, quotes);
-        if matches.is_empty()
-            && learned.is_empty()
-            && !poll_opener
-            && !text[start..end].contains(':')
-        {
+        if matches.is_empty() && !poll_opener && !text[start..end].contains(':') {
             continue;
         }
+        let toks = tokenize(text, start, end);
+        // The learned tagger reads only the sentences that hold a lexicon cue word (or a
+        // colon), which the rules tokenize anyway: tagging every sentence cost more than
+        // all the rules together.
+        let learned = cue_model::tag(&toks, quotes);
         let mut found: Vec<Found> = Vec::new();
         if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
             found.push(f);
