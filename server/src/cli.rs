@@ -92,30 +92,6 @@ pub enum Command {
         #[command(subcommand)]
         task: EvalTask,
     },
-    /// Build a learned model from annotated news.
-    Train {
-        #[command(subcommand)]
-        task: TrainTask,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TrainTask {
-    /// The attribution cue tagger, from a PolNeAR split (train only): writes the model file
-    /// that server/src/extract/attribution/cue_model.tsv holds.
-    Cues {
-        split: PathBuf,
-        /// PolNeAR's metadata.tsv; by default the one beside the split.
-        #[arg(long)]
-        metadata: Option<PathBuf>,
-        /// Where to write the model.
-        #[arg(long, default_value = "server/src/extract/attribution/cue_model.tsv")]
-        out: PathBuf,
-        /// Leaves out every tenth document of the split from this one (0-9), in file order,
-        /// to tune on the rest of train without the model having seen it.
-        #[arg(long)]
-        holdout: Option<usize>,
-    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -193,26 +169,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { task } => {
             print_eval(task)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Train {
-            task:
-                TrainTask::Cues {
-                    split,
-                    metadata,
-                    out,
-                    holdout,
-                },
-        } => {
-            let metadata = metadata.unwrap_or_else(|| {
-                split
-                    .parent()
-                    .unwrap_or(Path::new("."))
-                    .join("metadata.tsv")
-            });
-            let model = crate::eval::attribution::train_cues(&split, &metadata, holdout)?;
-            std::fs::write(&out, model).with_context(|| format!("writing {}", out.display()))?;
-            eprintln!("annals: wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {

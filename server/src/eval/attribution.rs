@@ -132,49 +132,6 @@ fn load_split(dir: &Path, published: &HashMap<String, String>) -> Result<Vec<Gol
     Ok(docs.into_iter().map(|(_, d)| d).collect())
 }
 
-/// Trains the cue tagger on the gold cues of `split` (PolNeAR train), without every
-/// tenth document from `holdout` on when given, and returns the model file (see
-/// `extract::attribution::train_cue_model`).
-pub fn train_cues(
-    split: &Path,
-    metadata: &Path,
-    holdout: Option<usize>,
-) -> Result<String, EvalError> {
-    let published = load_metadata(metadata)?;
-    let mut docs = load_split(split, &published)?;
-    if let Some(h) = holdout {
-        let mut k = 0;
-        docs.retain(|_| {
-            k += 1;
-            (k - 1) % 10 != h
-        });
-    }
-    if docs.is_empty() {
-        return Err(super::no_documents(&[split]));
-    }
-    let gold: Vec<(&str, Vec<crate::extract::attribution::Span>)> = docs
-        .iter()
-        .map(|d| {
-            // Character offsets -> byte offsets.
-            let mut bytes: Vec<usize> = d.text.char_indices().map(|(b, _)| b).collect();
-            bytes.push(d.text.len());
-            let cues = d
-                .gold
-                .iter()
-                .filter_map(|g| g.get("Cue"))
-                .filter_map(|&(s, e)| {
-                    Some(crate::extract::attribution::Span {
-                        start: *bytes.get(s)?,
-                        end: *bytes.get(e)?,
-                    })
-                })
-                .collect();
-            (d.text.as_str(), cues)
-        })
-        .collect();
-    Ok(crate::extract::attribution::train_cue_model(&gold))
-}
-
 /// Extracts statements from every document of the splits and scores them.
 pub fn run(splits: &[impl AsRef<Path>], metadata: &Path) -> Result<AttributionScores, EvalError> {
     let published = load_metadata(metadata)?;

@@ -4,13 +4,10 @@
 //! source to a speaker (name, role), following pronouns, "the president"-style
 //! descriptions and bare surnames back to earlier mentions.
 //!
-//! Rules, with lexicons derived from PolNeAR train statistics, and one learned cue
-//! tagger (an averaged perceptron trained on PolNeAR train, see `cue_model`) for the cues
-//! no lexicon lists; regexes and weights are loaded once. Every rule is listed in
-//! [`rules`] with example sentences.
+//! Rules only, with lexicons derived from PolNeAR train statistics; regexes are
+//! compiled once. Every rule is listed in [`rules`] with example sentences.
 
 mod actions;
-mod cue_model;
 mod lexicon;
 mod speakers;
 mod statements;
@@ -159,20 +156,6 @@ static RULES: &[RuleInfo] = &[
         negatives: &["The drones were sent according."],
     },
     RuleInfo {
-        id: "learned_cue",
-        // The tagger reads the sentences that hold a lexicon cue word.
-        positives: &[
-            "Clinton reacted to the news with a tweet, aides said.",
-            "Voters prefer a candidate who can win, polls show.",
-            "The campaign did not respond to a request for comment, the paper reported.",
-        ],
-        negatives: &[
-            "Voters are at the polls in November, aides said.",
-            "“Voters prefer a candidate who can win,” he said.",
-            "Clinton reacted to the news with a tweet.",
-        ],
-    },
-    RuleInfo {
         id: "action_verb",
         positives: &["Trump signed an executive order that moves to designate the gangs."],
         negatives: &["The order was a surprise."],
@@ -227,37 +210,6 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
             }
         })
         .collect()
-}
-
-/// Trains the learned cue tagger (see `cue_model`) on documents with their gold cue
-/// spans (byte offsets) and returns the model file for `attribution/cue_model.tsv`.
-pub fn train_cue_model(docs: &[(&str, Vec<Span>)]) -> String {
-    let prepared: Vec<(Vec<cue_model::TrainSentence>, Vec<Span>)> = docs
-        .iter()
-        .map(|(text, cues)| {
-            let quotes = text::quotations(text);
-            let sentences = super::sentences::split(text)
-                .into_iter()
-                .filter(|s| {
-                    s.start < s.end
-                        && s.end <= text.len()
-                        && text.is_char_boundary(s.start)
-                        && text.is_char_boundary(s.end)
-                })
-                .map(|s| {
-                    let toks = text::tokenize(text, s.start, s.end);
-                    let tags = cue_model::gold_tags(&toks, cues);
-                    cue_model::TrainSentence { toks, tags }
-                })
-                .collect();
-            (sentences, quotes)
-        })
-        .collect();
-    let flat: Vec<(&cue_model::TrainSentence, &[Span])> = prepared
-        .iter()
-        .flat_map(|(ss, q)| ss.iter().map(move |s| (s, q.as_slice())))
-        .collect();
-    cue_model::train(&flat)
 }
 
 /// Whether all spans are non-empty, inside the text and on character boundaries.

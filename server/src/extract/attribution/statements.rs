@@ -4,8 +4,6 @@
 //! spans following PolNeAR: the cue keeps its auxiliaries and particles ("has called
 //! for"), the content keeps "that" and closing quotation marks but not the sentence's
 //! final period, and a quotation continued in the next sentences belongs to the content.
-//! Cues the lexicon misses come from a tagger learned on PolNeAR train (see
-//! [`learned_cues`]).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -21,7 +19,7 @@ use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
     quote_ending_at, quote_starting_at, strictly_in_quote, subject, tokenize, Token, VerbPattern,
 };
-use super::{cue_model, Found, Span};
+use super::{Found, Span};
 
 /// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
 static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
@@ -71,10 +69,6 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             continue;
         }
         let toks = tokenize(text, start, end);
-        // The learned tagger reads only the sentences that hold a lexicon cue word (or a
-        // colon), which the rules tokenize anyway: tagging every sentence cost more than
-        // all the rules together.
-        let learned = cue_model::tag(&toks, quotes);
         let mut found: Vec<Found> = Vec::new();
         if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
             found.push(f);
@@ -285,8 +279,6 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 found.push(f);
             }
         }
-        let cx = Ctx::without_prior(text, s, si, &toks, quotes, LEARNED_CONFIDENCE);
-        learned_cues(&cx, &learned, &mut found);
         trim_nested(text, &mut found);
         out.extend(found);
     }
@@ -304,73 +296,6 @@ fn keep_appositive_comma(text: &str, f: &mut Found) {
             });
         }
     }
-}
-
-/// The confidence of a statement whose cue only the learned tagger found (about the
-/// share of such cues that overlap a gold cue on held-out train documents).
-const LEARNED_CONFIDENCE: f32 = 0.5;
-
-/// Statements for the cues the learned tagger (see [`cue_model`]) finds where the lexicon
-/// found none: outside quotations, with source and content found by the same rules as
-/// for lexicon cues, the head being the cue's first word that is none of the
-/// `CUE_PREFIXES` ("did not respond to" → "respond"). The statements of the sentence
-/// stay in cue order.
-fn learned_cues(cx: &Ctx, learned: &[(Span, f32)], found: &mut Vec<Found>) {
-    let lexical: Vec<Span> = found.iter().map(|f| f.cue).collect();
-    let mut added = false;
-    for &(cue, _) in learned {
-        if lexical
-            .iter()
-            .any(|l| l.start < cue.end && cue.start < l.end)
-            || in_quote(cx.quotes, cue.start, cue.end)
-        {
-            continue;
-        }
-        let head = cx.text[cue.start..cue.end]
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .find(|w| !CUE_PREFIXES.contains(&w.as_str()))
-            .unwrap_or_default();
-        let cx = Ctx {
-            prior: found.last().and_then(|f| f.source),
-            ..*cx
-        };
-        let r = analyse(&cx, cue, &head).or_else(|| learned_fallback(&cx, cue));
-        if let Some(mut f) = r {
-            keep_appositive_comma(cx.text, &mut f);
-            f.rule = "learned_cue";
-            found.push(f);
-            added = true;
-        }
-    }
-    if added {
-        found.sort_by_key(|f| f.cue.start);
-    }
-}
-
-/// A statement for a learned cue that [`analyse`] found no source or content for: the
-/// noun phrase before the cue (else the sentence's earlier source or subject) and the
-/// rest of the sentence after it, else the sentence part before the source.
-fn learned_fallback(cx: &Ctx, cue: Span) -> Option<Found> {
-    let toks = cx.toks;
-    let ci = toks.iter().position(|t| t.start >= cue.start)?;
-    let ce = toks
-        .iter()
-        .position(|t| t.start >= cue.end)
-        .unwrap_or(toks.len());
-    let before = source_before(toks, ci).map(|(b, e)| (span(&toks[b..e]), b));
-    let (source, b) = match before {
-        Some((src, b)) => (Some(src), b),
-        None => (
-            cx.prior
-                .or_else(|| subject(toks))
-                .filter(|s| s.end <= cue.start),
-            ci,
-        ),
-    };
-    let content = content_after(cx.text, cx.s, toks, skip_adverbials(toks, ce), cx.quotes)
-        .or_else(|| content_before(cx.s, toks, b, cx.quotes))?;
-    Some(found(cx, source, cue, content, "learned_cue"))
 }
 
 /// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
@@ -707,7 +632,6 @@ fn naming(text: &str, f: &Found, head: &str) -> bool {
 }
 
 /// What the rules of one sentence share.
-#[derive(Clone, Copy)]
 struct Ctx<'a> {
     text: &'a str,
     s: &'a Sentence,
