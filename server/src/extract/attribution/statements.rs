@@ -265,6 +265,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                         continue;
                     }
                 }
+                keep_appositive_comma(text, &mut f);
                 // "he’s said": the source stops where the contraction joins the cue.
                 if let Some(src) = f.source {
                     if src.start < f.cue.start && f.cue.start < src.end {
@@ -282,6 +283,19 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         out.extend(found);
     }
     out
+}
+
+/// "Mr. Cruz, a rare outlier in the state, prefers ...": PolNeAR keeps the comma that
+/// closes an appositive inside a source before its cue.
+fn keep_appositive_comma(text: &str, f: &mut Found) {
+    if let Some(src) = f.source.filter(|s| s.end < f.cue.start) {
+        if text[src.start..src.end].contains(',') && text[src.end..].starts_with(',') {
+            f.source = Some(Span {
+                start: src.start,
+                end: src.end + 1,
+            });
+        }
+    }
 }
 
 /// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
@@ -921,7 +935,11 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 e = stop;
             }
         }
-        let source = span(&toks[ce..e]);
+        // "..., said Cornell Belcher, a Democratic pollster, who ...": PolNeAR keeps the
+        // comma closing an appositive inside the source, as before a cue.
+        let appositive_comma =
+            toks.get(e).is_some_and(|t| t.text == ",") && toks[ce..e].iter().any(|t| t.text == ",");
+        let source = span(&toks[ce..e + usize::from(appositive_comma)]);
         // "Said Comey, “The thought ... is very painful.”"
         if ci == 0 {
             if toks.get(e).is_some_and(|t| t.text == ",") {

@@ -627,6 +627,28 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                         || n.text == "others"
                         || DETERMINERS.contains(&n.lower().as_ref())
                 });
+            // "union members and leaders", "many experts and some lawmakers": two plural
+            // nouns coordinated.
+            let plurals = l == "and" && i >= 2 && i < end && {
+                let p = toks[i - 2].lower();
+                let determined = i == 2
+                    || matches!(
+                        toks[i - 3].lower().as_ref(),
+                        "many" | "some" | "most" | "several" | "other" | "all" | "both"
+                    )
+                    || ARTICLES.contains(&toks[i - 3].lower().as_ref());
+                let agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ats", "als"]
+                    .iter()
+                    .any(|x| p.ends_with(x));
+                p.len() > 3
+                    && p.ends_with('s')
+                    && !p.ends_with("ss")
+                    && p.chars().all(|c| c.is_alphabetic())
+                    && !NP_STOPS.contains(&p.as_ref())
+                    && !toks[i - 2].is_capitalized()
+                    && (determined || agent)
+            };
+            let joins = joins || plurals;
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
             // after a noun or participle.
@@ -966,6 +988,11 @@ mod tests {
             ),
             ("Only three senators said", "Only three senators"),
             ("He and Brafman said", "He and Brafman"),
+            (
+                "Many experts and some lawmakers say",
+                "Many experts and some lawmakers",
+            ),
+            ("Union members and leaders say", "Union members and leaders"),
             ("Aides to Clinton said", "Aides to Clinton"),
             (
                 "A person familiar with the planning said",
@@ -982,6 +1009,7 @@ mod tests {
             ("It was about voters said", "voters"),
             ("A letter from Trump to Clinton said", "Clinton"),
             ("He went and Brafman said", "Brafman"),
+            ("The bill passes and voters say", "voters"),
         ];
         for (text, want) in cases {
             assert_eq!(np_before_last(text).as_deref(), Some(want), "{text}");
