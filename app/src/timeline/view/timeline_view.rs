@@ -148,20 +148,12 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
             layout.track();
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
-            let handle = set_timeout_with_handle(
-                move || {
-                    let now = layout.with_untracked(Settled::of);
-                    if settled.get_untracked() != now {
-                        settled.set(now);
-                    }
-                },
-                std::time::Duration::from_millis(SETTLE_DELAY_MS),
-            )
-            .ok();
-            pending.set_value(handle);
+            after_quiet(pending, SETTLE_DELAY_MS, move || {
+                let now = layout.with_untracked(Settled::of);
+                if settled.get_untracked() != now {
+                    settled.set(now);
+                }
+            });
         });
     }
 
@@ -194,15 +186,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 if p > 1 {
                     query.push_str(&format!("&page={p}"));
                 }
-                if let Some(handle) = pending.get_value() {
-                    handle.clear();
-                }
-                let handle = set_timeout_with_handle(
-                    move || replace_query(&query),
-                    std::time::Duration::from_millis(URL_DELAY_MS),
-                )
-                .ok();
-                pending.set_value(handle);
+                after_quiet(pending, URL_DELAY_MS, move || replace_query(&query));
             }
         });
     }
@@ -539,6 +523,20 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             <EventList marks=Arc::clone(&marks) actors=Arc::clone(&actors) page base_query=list_query()/>
         </section>
     }
+}
+
+/// Runs `then` once `delay_ms` pass without another call for the same `pending` timer: a burst
+/// of frames ends in one run.
+fn after_quiet(
+    pending: StoredValue<Option<TimeoutHandle>>,
+    delay_ms: u64,
+    then: impl FnOnce() + 'static,
+) {
+    if let Some(handle) = pending.get_value() {
+        handle.clear();
+    }
+    let handle = set_timeout_with_handle(then, std::time::Duration::from_millis(delay_ms)).ok();
+    pending.set_value(handle);
 }
 
 /// A frame's view and counts, as the toolbar reports them.
