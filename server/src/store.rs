@@ -265,25 +265,33 @@ impl Store {
         filter: &EventFilter,
     ) -> Result<Scope, StoreError> {
         let events = self.unified_events()?;
-        let in_timeline: Vec<&Event> = events.iter().filter(|e| saved.matches(e)).collect();
+        let in_timeline: Vec<(usize, &Event)> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| saved.matches(e))
+            .collect();
         let total = in_timeline.len();
         let mut actors: Vec<&str> = in_timeline
             .iter()
-            .map(|e| e.actor.canonical.as_str())
+            .map(|(_, e)| e.actor.canonical.as_str())
             .collect();
         actors.sort_unstable();
         actors.dedup();
         let actors = actors.into_iter().map(str::to_string).collect();
-        let mut documents: Vec<i64> = in_timeline.iter().filter_map(|e| e.document_id).collect();
+        let mut documents: Vec<i64> = in_timeline
+            .iter()
+            .filter_map(|(_, e)| e.document_id)
+            .collect();
         documents.sort_unstable();
         documents.dedup();
-        let events = in_timeline
+        let matching = in_timeline
             .into_iter()
-            .filter(|e| filter.matches(e))
-            .cloned()
+            .filter(|(_, e)| filter.matches(e))
+            .map(|(i, _)| i)
             .collect();
         Ok(Scope {
-            events,
+            all: Arc::clone(&events),
+            matching,
             total,
             actors,
             documents,
@@ -421,14 +429,24 @@ impl Store {
 
 /// A timeline's events and what its filter controls offer.
 pub struct Scope {
-    /// The events that pass the filter, ordered by date.
-    pub events: Vec<Event>,
+    /// Every stored event, shared with the store's cache.
+    all: Arc<Vec<Event>>,
+    /// Which of them pass the filter, in date order.
+    matching: Vec<usize>,
     /// How many events the timeline has before the request's own filter.
     pub total: usize,
     /// Every actor's canonical name in the timeline, sorted.
     pub actors: Vec<String>,
     /// Every document id with events in the timeline, sorted.
     pub documents: Vec<i64>,
+}
+
+impl Scope {
+    /// The events that pass the filter, ordered by date, borrowed: a page needs only their
+    /// marks, so nothing is copied for it.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        self.matching.iter().filter_map(|&i| self.all.get(i))
+    }
 }
 
 /// Runs a query selecting `id, json` from `events` and decodes each row.

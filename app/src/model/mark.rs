@@ -113,11 +113,11 @@ impl From<&When> for MarkWhen {
 }
 
 /// Events as marks, with the table of actors the marks point into (in order of first use).
-pub fn marks_of(events: &[Event]) -> (Vec<Mark>, Vec<ActorInfo>) {
+pub fn marks_of<'a>(events: impl IntoIterator<Item = &'a Event>) -> (Vec<Mark>, Vec<ActorInfo>) {
     let mut actors: Vec<ActorInfo> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let marks = events
-        .iter()
+        .into_iter()
         .map(|e| {
             let actor = *index.entry(e.actor.canonical.as_str()).or_insert_with(|| {
                 actors.push(ActorInfo {

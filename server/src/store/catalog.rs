@@ -3,7 +3,9 @@
 use app::catalog::{Catalog, CatalogError};
 use std::collections::HashSet;
 
-use app::model::{DocumentSummary, DocumentView, Event, EventFilter, TimelineData, TimelineEvents};
+use app::model::{
+    marks_of, DocumentSummary, DocumentView, Event, EventFilter, TimelineData, TimelineEvents,
+};
 
 use super::{Store, StoreError};
 
@@ -59,7 +61,14 @@ impl Store {
     ) -> Result<Option<TimelineEvents>, StoreError> {
         Ok(self
             .timeline_with_context(slug, extra)?
-            .map(|(timeline, _, _)| timeline))
+            .map(|t| TimelineEvents {
+                events: t.scope.events().cloned().collect(),
+                slug: t.slug,
+                title: t.title,
+                filter: t.filter,
+                total: t.scope.total,
+                documents: t.documents,
+            }))
     }
 
     /// A timeline as the page draws it: compact marks, plus every actor and document for the
@@ -69,22 +78,20 @@ impl Store {
         slug: &str,
         extra: &EventFilter,
     ) -> Result<Option<TimelineData>, StoreError> {
-        let Some((timeline, all_actors, all_documents)) =
-            self.timeline_with_context(slug, extra)?
-        else {
+        let Some(t) = self.timeline_with_context(slug, extra)? else {
             return Ok(None);
         };
-        let (marks, actors) = timeline.marks();
+        let (marks, actors) = marks_of(t.scope.events());
         Ok(Some(TimelineData {
-            slug: timeline.slug,
-            title: timeline.title,
-            filter: timeline.filter,
+            slug: t.slug,
+            title: t.title,
+            filter: t.filter,
             marks,
             actors,
-            total: timeline.total,
-            documents: timeline.documents,
-            all_actors,
-            all_documents,
+            total: t.scope.total,
+            documents: t.documents,
+            all_actors: t.scope.actors,
+            all_documents: t.in_scope,
             selected_event: None,
             today: None,
         }))
@@ -95,14 +102,14 @@ impl Store {
         &self,
         slug: &str,
         extra: &EventFilter,
-    ) -> Result<Option<WithControls>, StoreError> {
+    ) -> Result<Option<InScope>, StoreError> {
         let Some(saved) = self.timeline(slug)? else {
             return Ok(None);
         };
         let filter = narrow(&saved.filter, extra);
         let scope = self.scoped_events(&saved.filter, &filter)?;
         let all_documents = self.documents()?;
-        let used: HashSet<i64> = scope.events.iter().filter_map(|e| e.document_id).collect();
+        let used: HashSet<i64> = scope.events().filter_map(|e| e.document_id).collect();
         let documents = all_documents
             .iter()
             .filter(|d| used.contains(&d.id))
@@ -112,23 +119,29 @@ impl Store {
             .into_iter()
             .filter(|d| scope.documents.binary_search(&d.id).is_ok())
             .collect();
-        Ok(Some((
-            TimelineEvents {
-                slug: saved.slug,
-                title: saved.title,
-                filter,
-                events: scope.events,
-                total: scope.total,
-                documents,
-            },
-            scope.actors,
+        Ok(Some(InScope {
+            slug: saved.slug,
+            title: saved.title,
+            filter,
+            scope,
+            documents,
             in_scope,
-        )))
+        }))
     }
 }
 
-/// A timeline, with every actor name and document it has (for the filter controls).
-type WithControls = (TimelineEvents, Vec<String>, Vec<DocumentSummary>);
+/// A timeline before its events are copied out: what pages and exports both start from.
+struct InScope {
+    slug: String,
+    title: String,
+    /// The saved filter narrowed by the request's.
+    filter: EventFilter,
+    scope: super::Scope,
+    /// The documents the matching events come from.
+    documents: Vec<DocumentSummary>,
+    /// Every document of the timeline before the request's filter, for the filter controls.
+    in_scope: Vec<DocumentSummary>,
+}
 
 /// The saved filter with the request's conditions laid over it.
 fn narrow(saved: &EventFilter, extra: &EventFilter) -> EventFilter {
