@@ -48,7 +48,7 @@ function frame(ts) {
     body.getBoundingClientRect();
     document.querySelector('.marks').offsetHeight;
     work.push(performance.now() - t0);
-    marks.push(document.querySelectorAll('.marks > *').length);
+    marks.push(document.querySelectorAll('.marks > :not([hidden])').length);
     requestAnimationFrame(frame);
   }, 0);
 }

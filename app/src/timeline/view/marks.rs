@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::model::{format_day, EventKind, Mark};
+use crate::model::{format_day, ActorInfo, EventKind, Mark};
 use crate::timeline::geom::{
     date_of, mark_label, Cluster, Placement, Viewport, CLUSTER_STRIP_HEIGHT,
 };
@@ -22,15 +22,24 @@ pub struct MarkContext {
     pub jump: Callback<bool>,
 }
 
-/// One event's mark: a point for a day, a span for a week, month or year; fuzzy when approximate.
-/// Only its look (`slot`: position style and label side) changes while zooming, and it reads
-/// that from its own signal, so a frame costs each mark one update.
+/// One pooled mark element: which event it shows (changes when the slot is handed to another
+/// event) and where (changes every frame). See [`MarkPool`].
+#[derive(Clone)]
+pub struct MarkSlot {
+    pub mark: ArcRwSignal<Option<u32>>,
+    pub look: ArcRwSignal<Option<MarkLook>>,
+}
+
+/// A mark element: a point for a day, a span for a week, month or year; fuzzy when
+/// approximate. It shows whichever event its slot holds (none: hidden), so a zoom step that
+/// drops some events and draws others rewrites a few attributes instead of destroying elements
+/// and building new ones; its position (`look`) comes from its own signal, so a frame costs
+/// each drawn mark one update.
 pub fn mark_view(
-    index: u32,
-    mark: &Mark,
-    actor: &str,
+    slot: MarkSlot,
+    marks: Arc<Vec<Mark>>,
+    actors: Arc<Vec<ActorInfo>>,
     cx: MarkContext,
-    slot: ArcRwSignal<Option<MarkLook>>,
 ) -> impl IntoView {
     let MarkContext {
         selected,
@@ -38,72 +47,226 @@ pub fn mark_view(
         step,
         jump,
     } = cx;
-    let id = mark.id.clone();
-    let select_id = id.clone();
-    let pressed_id = id.clone();
-    let mut class = String::from("mark");
-    class.push_str(if mark.kind == EventKind::Statement {
-        " statement"
-    } else {
-        " action"
-    });
-    if mark.when.approximate() {
-        class.push_str(" approximate");
-    }
-    if mark.when.open_end() {
-        class.push_str(" open-end");
-    }
-    let shape = if mark.when.is_point() {
-        "mark-point"
-    } else {
-        "mark-span"
+    let MarkSlot { mark, look } = slot;
+    // Everything about the event shown, read only when the slot changes hands.
+    let about = {
+        let mark = mark.clone();
+        let marks = Arc::clone(&marks);
+        move |f: fn(&Mark, &str) -> String| {
+            let mark = mark.clone();
+            let marks = Arc::clone(&marks);
+            let actors = Arc::clone(&actors);
+            move || {
+                mark.get().and_then(|m| marks.get(m as usize)).map(|m| {
+                    let actor = actors.get(m.actor).map_or("", |a| a.name.as_str());
+                    f(m, actor)
+                })
+            }
+        }
     };
-    let label = mark_label(&mark.summary);
-    let date = mark.when.label();
-    let aria = format!("{date}: {actor} — {}", mark.summary);
+    let class = about(|m, _| {
+        let mut class = String::from("mark");
+        class.push_str(if m.kind == EventKind::Statement {
+            " statement"
+        } else {
+            " action"
+        });
+        if m.when.approximate() {
+            class.push_str(" approximate");
+        }
+        if m.when.open_end() {
+            class.push_str(" open-end");
+        }
+        class
+    });
+    let shape = about(|m, _| {
+        if m.when.is_point() {
+            "mark-point".into()
+        } else {
+            "mark-span".into()
+        }
+    });
     let style = {
-        let slot = slot.clone();
+        let look = look.clone();
         move || {
-            slot.with(|s| {
+            look.with(|s| {
                 s.as_ref()
                     .map_or_else(|| "display:none".to_string(), |l| l.style.clone())
             })
         }
     };
-    let label_left = move || slot.with(|s| s.as_ref().is_some_and(|l| l.label_left));
+    let label_left = move || look.with(|s| s.as_ref().is_some_and(|l| l.label_left));
+    let current = {
+        let mark = mark.clone();
+        move || mark.get_untracked()
+    };
+    let id_of = {
+        let marks = Arc::clone(&marks);
+        move |m: u32| marks.get(m as usize).map(|m| m.id.clone())
+    };
+    let pressed = {
+        let mark = mark.clone();
+        let id_of = id_of.clone();
+        move || {
+            let id = mark.get().and_then(&id_of);
+            selected.with(|s| id.is_some() && *s == id).to_string()
+        }
+    };
+    let hidden = {
+        let mark = mark.clone();
+        move || mark.with(Option::is_none)
+    };
+    let on_key = {
+        let current = current.clone();
+        move |ev: KeyboardEvent| {
+            let Some(index) = current() else {
+                return;
+            };
+            match ev.key().as_str() {
+                "ArrowRight" => step.run((index, true)),
+                "ArrowLeft" => step.run((index, false)),
+                "Home" => jump.run(false),
+                "End" => jump.run(true),
+                "Escape" => selected.set(None),
+                _ => return,
+            }
+            // The canvas would pan on arrows; here they move between events instead.
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let on_focus = {
+        let current = current.clone();
+        move |_| {
+            if let Some(index) = current() {
+                focused.set(Some(index));
+            }
+        }
+    };
+    let on_click = move |_| {
+        if let Some(id) = current().and_then(&id_of) {
+            selected.set(Some(id));
+        }
+    };
     view! {
         <button
             type="button"
             class=class
             class:label-left=label_left
-            data-event-id=id
-            data-date=mark.when.start.to_string()
-            data-actor=actor.to_string()
-            data-kind=mark.kind.as_str()
+            hidden=hidden
+            data-event-id=about(|m, _| m.id.clone())
+            data-date=about(|m, _| m.when.start.to_string())
+            data-actor=about(|_, actor| actor.to_string())
+            data-kind=about(|m, _| m.kind.as_str().to_string())
             style=style
-            title=date
-            aria-label=aria
-            aria-pressed=move || selected.with(|s| (s.as_deref() == Some(pressed_id.as_str())).to_string())
-            on:click=move |_| selected.set(Some(select_id.clone()))
-            on:focus=move |_| focused.set(Some(index))
-            on:keydown=move |ev: KeyboardEvent| {
-                match ev.key().as_str() {
-                    "ArrowRight" => step.run((index, true)),
-                    "ArrowLeft" => step.run((index, false)),
-                    "Home" => jump.run(false),
-                    "End" => jump.run(true),
-                    "Escape" => selected.set(None),
-                    _ => return,
-                }
-                // The canvas would pan on arrows; here they move between events instead.
-                ev.prevent_default();
-                ev.stop_propagation();
-            }
+            title=about(|m, _| m.when.label())
+            aria-label=about(|m, actor| format!("{}: {actor} — {}", m.when.label(), m.summary))
+            aria-pressed=pressed
+            on:click=on_click
+            on:focus=on_focus
+            on:keydown=on_key
         >
             <span class=shape></span>
-            <span class="mark-label">{label}</span>
+            <span class="mark-label">{about(|m, _| mark_label(&m.summary))}</span>
         </button>
     }
+}
+
+/// Which event each pooled mark element shows: events still drawn keep their element, events
+/// no longer drawn free theirs, and newly drawn events take free elements first. Elements are
+/// added only when more events are drawn than ever before, and never move in the DOM.
+pub struct MarkPool(StoredValue<Vec<MarkSlot>>);
+
+impl Clone for MarkPool {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl Copy for MarkPool {}
+
+impl MarkPool {
+    /// A pool holding `frame`'s marks in order (the server's rendering and the hydration that
+    /// must match it).
+    pub fn new(frame: Vec<(u32, MarkLook)>) -> Self {
+        Self(StoredValue::new(
+            frame
+                .into_iter()
+                .map(|(m, look)| MarkSlot {
+                    mark: ArcRwSignal::new(Some(m)),
+                    look: ArcRwSignal::new(Some(look)),
+                })
+                .collect(),
+        ))
+    }
+
+    pub fn len(self) -> usize {
+        self.0.with_value(Vec::len)
+    }
+
+    pub fn slot(self, at: usize) -> Option<MarkSlot> {
+        self.0.with_value(|slots| slots.get(at).cloned())
+    }
+
+    /// Hands out this frame's marks; returns the number of elements needed.
+    pub fn sync(self, frame: Vec<(u32, MarkLook)>) -> usize {
+        self.0
+            .try_update_value(|slots| {
+                let shown: Vec<Option<u32>> =
+                    slots.iter().map(|s| s.mark.get_untracked()).collect();
+                let marks: Vec<u32> = frame.iter().map(|(m, _)| *m).collect();
+                let assigned = assign_slots(&shown, &marks);
+                let mut looks: std::collections::HashMap<u32, MarkLook> =
+                    frame.into_iter().collect();
+                slots.truncate(assigned.len());
+                for (at, mark) in assigned.into_iter().enumerate() {
+                    let look = mark.and_then(|m| looks.remove(&m));
+                    match slots.get(at) {
+                        Some(slot) => {
+                            if slot.mark.get_untracked() != mark {
+                                slot.mark.set(mark);
+                            }
+                            if slot.look.with_untracked(|l| *l != look) {
+                                slot.look.set(look);
+                            }
+                        }
+                        None => slots.push(MarkSlot {
+                            mark: ArcRwSignal::new(mark),
+                            look: ArcRwSignal::new(look),
+                        }),
+                    }
+                }
+                slots.len()
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// Free elements kept beyond this many (and beyond the number drawn) are removed from the end.
+const SPARE_SLOTS: usize = 64;
+
+/// The event each element shows after a frame that draws `frame`, given what each showed
+/// before (`None`: free): see [`MarkPool`].
+pub fn assign_slots(shown: &[Option<u32>], frame: &[u32]) -> Vec<Option<u32>> {
+    let drawn: std::collections::HashSet<u32> = frame.iter().copied().collect();
+    let mut assigned: Vec<Option<u32>> = shown
+        .iter()
+        .map(|m| m.filter(|m| drawn.contains(m)))
+        .collect();
+    let kept: std::collections::HashSet<u32> = assigned.iter().flatten().copied().collect();
+    let mut arrivals = frame.iter().copied().filter(|m| !kept.contains(m));
+    for slot in assigned.iter_mut().filter(|s| s.is_none()) {
+        match arrivals.next() {
+            Some(m) => *slot = Some(m),
+            None => break,
+        }
+    }
+    assigned.extend(arrivals.map(Some));
+    let keep = frame.len() + SPARE_SLOTS;
+    while assigned.len() > keep && assigned.last().is_some_and(Option::is_none) {
+        assigned.pop();
+    }
+    assigned
 }
 
 /// A count badge for marks too close together to draw; clicking it zooms to them. Like a mark,
@@ -237,6 +400,61 @@ where
     }
 }
 
+/// The order a keyed list hands its items to `<For>`, kept from frame to frame so that the DOM
+/// never moves a node: positions are absolute, so order only decides what the list's diff does.
+/// Leptos's keyed diff moves a node whenever items before it were added and removed in the same
+/// frame; sorted by time, a zoom step moved a third of the drawn marks (detached and re-inserted,
+/// so restyled, laid out and repainted from scratch, and blurred if focused). Here items still
+/// drawn keep their places, new ones take the places of those gone, in order, and the rest go
+/// at the end. The first frame (server and hydration alike) keeps `current`'s order.
+pub struct StableOrder<K>(StoredValue<Vec<K>>);
+
+impl<K: 'static> Clone for StableOrder<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: 'static> Copy for StableOrder<K> {}
+
+impl<K> StableOrder<K>
+where
+    K: Eq + Hash + Clone + Send + Sync + 'static,
+{
+    pub fn new() -> Self {
+        Self(StoredValue::new(Vec::new()))
+    }
+
+    /// This frame's order for the items in `current`.
+    pub fn next(self, current: Vec<K>) -> Vec<K> {
+        let order = self
+            .0
+            .with_value(|previous| stable_order(previous, current));
+        self.0.set_value(order.clone());
+        order
+    }
+}
+
+/// `current` ordered like `previous`: see [`StableOrder`].
+pub fn stable_order<K: Eq + Hash + Clone>(previous: &[K], current: Vec<K>) -> Vec<K> {
+    if previous.is_empty() {
+        return current;
+    }
+    let now: std::collections::HashSet<&K> = current.iter().collect();
+    let before: std::collections::HashSet<&K> = previous.iter().collect();
+    let mut arrivals = current.iter().filter(|k| !before.contains(k));
+    let mut order = Vec::with_capacity(current.len());
+    for k in previous {
+        if now.contains(k) {
+            order.push(k.clone());
+        } else if let Some(new) = arrivals.next() {
+            order.push(new.clone());
+        }
+    }
+    order.extend(arrivals.cloned());
+    order
+}
+
 /// How positions are written. The server (and the hydration pass that must match it) writes
 /// percentages of the width, right at any width without JavaScript; once the browser has measured
 /// the width, pixels in a `transform`, which the compositor moves without repainting the text.
@@ -302,4 +520,148 @@ pub fn index_of_ids(marks: &[Mark]) -> Arc<std::collections::HashMap<String, u32
             .map(|(i, m)| (m.id.clone(), i as u32))
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many nodes a keyed list diff moves in the DOM going from `from` to `to`, by the rule
+    /// of Leptos 0.8's `<For>` (tachys `keyed::diff`): scanning both lists by index, an item
+    /// still present moves unless its shift equals the adds minus the removes seen so far.
+    fn dom_moves(from: &[u32], to: &[u32]) -> usize {
+        let (mut added, mut removed, mut moves) = (0i64, 0i64, 0);
+        for i in 0..from.len().max(to.len()) {
+            let (f, t) = (from.get(i), to.get(i));
+            if f == t {
+                continue;
+            }
+            if f.is_some_and(|f| !to.contains(f)) {
+                removed += 1;
+            }
+            if t.is_some_and(|t| !from.contains(t)) {
+                added += 1;
+            }
+            if let Some(j) = f.and_then(|f| to.iter().position(|t| t == f)) {
+                if j as i64 - i as i64 != added - removed {
+                    moves += 1;
+                }
+            }
+        }
+        moves
+    }
+
+    #[test]
+    fn drawn_events_keep_their_elements_and_new_ones_take_free_ones() {
+        let shown = [Some(1), Some(2), None, Some(3), Some(4)];
+        // 2 and 4 are no longer drawn; 5, 6 and 7 are new.
+        let assigned = assign_slots(&shown, &[1, 3, 5, 6, 7]);
+        assert_eq!(assigned, vec![Some(1), Some(5), Some(6), Some(3), Some(7)]);
+        // Fewer drawn: elements stay, free, rather than being removed.
+        let fewer = assign_slots(&assigned, &[3]);
+        assert_eq!(fewer, vec![None, None, None, Some(3), None]);
+        // The first frame takes the marks in order.
+        assert_eq!(assign_slots(&[], &[4, 2]), vec![Some(4), Some(2)]);
+        // Far more free elements than needed: the free ones at the end go.
+        let many: Vec<Option<u32>> = (0..200).map(Some).collect();
+        let trimmed = assign_slots(&many, &[0, 150]);
+        assert_eq!(trimmed.len(), 151);
+        assert_eq!((trimmed[0], trimmed[150]), (Some(0), Some(150)));
+        let trimmed = assign_slots(&many, &[0]);
+        assert_eq!(trimmed.len(), 1 + SPARE_SLOTS);
+    }
+
+    #[test]
+    fn every_drawn_event_has_exactly_one_element() {
+        let mut shown: Vec<Option<u32>> = Vec::new();
+        let mut seed = 12345_u32;
+        for _ in 0..200 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let frame: Vec<u32> = (0..100).filter(|i| (seed >> (i % 23)) & 1 == 1).collect();
+            let next = assign_slots(&shown, &frame);
+            let mut drawn: Vec<u32> = next.iter().flatten().copied().collect();
+            drawn.sort_unstable();
+            assert_eq!(drawn, frame);
+            // An event drawn before and now keeps its element.
+            for (at, m) in shown.iter().enumerate() {
+                if let Some(m) = m.filter(|m| frame.contains(m)) {
+                    assert_eq!(next[at], Some(m));
+                }
+            }
+            shown = next;
+        }
+    }
+
+    #[test]
+    fn kept_items_keep_their_places_and_new_ones_fill_the_gaps() {
+        let previous = [1, 2, 3, 4, 5, 6];
+        let order = stable_order(&previous, vec![0, 2, 3, 5, 7, 8, 9]);
+        // 1, 4 and 6 left; 0, 7 and 8 take their places; 9 goes at the end.
+        assert_eq!(order, vec![0, 2, 3, 7, 5, 8, 9]);
+        assert_eq!(stable_order(&[], vec![3, 1, 2]), vec![3, 1, 2]);
+        assert_eq!(stable_order(&previous, vec![]), Vec::<u32>::new());
+        assert_eq!(
+            stable_order(&previous, previous.to_vec()),
+            previous.to_vec()
+        );
+    }
+
+    #[test]
+    fn a_zoom_step_moves_no_node() {
+        // Frames of a zoom: each drops some marks and draws others in between.
+        let frames: [&[u32]; 4] = [
+            &[10, 20, 30, 40, 50, 60, 70, 80],
+            &[10, 15, 30, 35, 50, 60, 65, 80, 85],
+            &[5, 15, 30, 35, 45, 60, 65],
+            &[5, 12, 15, 30, 33, 35, 45, 60, 61, 62, 65],
+        ];
+        let (mut sorted_moves, mut stable_moves) = (0, 0);
+        let mut previous: Vec<u32> = frames[0].to_vec();
+        for pair in frames.windows(2) {
+            sorted_moves += dom_moves(pair[0], pair[1]);
+            let next = stable_order(&previous, pair[1].to_vec());
+            stable_moves += dom_moves(&previous, &next);
+            let mut drawn = next.clone();
+            drawn.sort_unstable();
+            assert_eq!(drawn, pair[1], "every item of the frame, once");
+            previous = next;
+        }
+        assert!(sorted_moves > 0, "time order makes the diff move nodes");
+        assert_eq!(stable_moves, 0);
+    }
+
+    #[test]
+    fn random_frames_move_no_node() {
+        // A small xorshift: each frame keeps a random part of the last and draws new items.
+        let mut seed = 0x9e37_79b9_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let mut previous: Vec<u32> = (0..40).collect();
+        let mut fresh = 1000;
+        for _ in 0..300 {
+            let mut frame: Vec<u32> = previous
+                .iter()
+                .copied()
+                .filter(|_| next() % 4 != 0)
+                .collect();
+            for _ in 0..next() % 15 {
+                frame.push(fresh);
+                fresh += 1;
+            }
+            let mut keyed: Vec<(u32, u32)> = frame.into_iter().map(|m| (next(), m)).collect();
+            keyed.sort_unstable();
+            let frame: Vec<u32> = keyed.into_iter().map(|(_, m)| m).collect();
+            let order = stable_order(&previous, frame.clone());
+            assert_eq!(dom_moves(&previous, &order), 0, "{previous:?} -> {order:?}");
+            let (mut a, mut b) = (order.clone(), frame);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b);
+            previous = order;
+        }
+    }
 }

@@ -9,7 +9,7 @@ use super::event_list::{page_count, EventList};
 use super::filters::filter_form;
 use super::marks::{
     cluster_view, index_of_ids, mark_view, percent, position, ClusterLook, MarkContext, MarkLook,
-    Slots, Units,
+    MarkPool, Slots, StableOrder, Units,
 };
 use super::url_state::{view_query, with_query};
 use super::{EventDetails, InitialView};
@@ -124,16 +124,23 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         })
     });
     // Each drawn mark and badge has its own signal; one effect hands them this frame's looks.
-    let mark_slots = Slots::<u32, MarkLook>::new();
+    // Mark elements are pooled: a frame hands each drawn event an element (see `MarkPool`).
+    let frame_marks = move |l: &TimelineLayout, units: Units| -> Vec<(u32, MarkLook)> {
+        l.placements
+            .iter()
+            .map(|p| (p.mark, MarkLook::of(p, l.width, units)))
+            .collect()
+    };
+    let mark_pool = MarkPool::new(layout.with_untracked(|l| frame_marks(l, units.get_untracked())));
+    let mark_elements = RwSignal::new(mark_pool.len());
     let cluster_slots = Slots::<(u32, u32), ClusterLook>::new();
     Effect::new(move |_| {
         let units = units.get();
         layout.with(|l| {
-            mark_slots.sync(
-                l.placements
-                    .iter()
-                    .map(|p| (p.mark, MarkLook::of(p, l.width, units))),
-            );
+            let needed = mark_pool.sync(frame_marks(l, units));
+            if mark_elements.get_untracked() != needed {
+                mark_elements.set(needed);
+            }
             cluster_slots.sync(
                 l.clusters
                     .iter()
@@ -345,6 +352,9 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         step,
         jump,
     };
+    // Drawn items keep their DOM places from frame to frame (see `StableOrder`).
+    let cluster_order = StableOrder::<(u32, u32)>::new();
+    let tick_order = StableOrder::<(u64, String)>::new();
     let mark_views = {
         let marks = Arc::clone(&marks);
         let actors = Arc::clone(&actors);
@@ -353,16 +363,12 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             let actors = Arc::clone(&actors);
             view! {
                 <For
-                    each=move || layout.with(|l| l.placements.iter().map(|p| p.mark).collect::<Vec<u32>>())
-                    key=|m| *m
-                    children=move |m| {
-                        let mark = &marks[m as usize];
-                        let actor = actors.get(mark.actor).map_or("", |a| a.name.as_str());
-                        let look = layout.with_untracked(|l| {
-                            l.placement(m)
-                                .map(|p| MarkLook::of(p, l.width, units.get_untracked()))
-                        });
-                        mark_view(m, mark, actor, cx, mark_slots.slot(m, look))
+                    each=move || 0..mark_elements.get()
+                    key=|at| *at
+                    children=move |at| {
+                        mark_pool
+                            .slot(at)
+                            .map(|slot| mark_view(slot, Arc::clone(&marks), Arc::clone(&actors), cx))
                     }
                 />
             }
@@ -371,7 +377,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let cluster_views = move || {
         view! {
             <For
-                each=move || layout.with(|l| l.clusters.iter().map(|c| (c.lane, c.ordinal)).collect::<Vec<_>>())
+                each=move || cluster_order.next(layout.with(|l| l.clusters.iter().map(|c| (c.lane, c.ordinal)).collect()))
                 key=|k| *k
                 children=move |(lane, ordinal)| {
                     let look = layout.with_untracked(|l| {
@@ -442,7 +448,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let ticks = move || {
         view! {
             <For
-                each=move || layout.with(|l| l.ticks.iter().map(|t| (t.day.to_bits(), t.label.clone())).collect::<Vec<_>>())
+                each=move || tick_order.next(layout.with(|l| l.ticks.iter().map(|t| (t.day.to_bits(), t.label.clone())).collect()))
                 key=|k| k.clone()
                 children=move |key: (u64, String)| {
                     let look = layout.with_untracked(|l| {
