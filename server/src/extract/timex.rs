@@ -646,6 +646,13 @@ net was $5 million, up from $4 million a year earlier.";
             ("filed on 2/13/2013 in court", "2/13/2013", "2013-02-13"),
             ("by the year 2000", "the year 2000", "2000"),
             ("as Easter week began", "Easter week", "2000-W16"),
+            ("as the yen soared in recent years", "recent years", "PAST_REF"),
+            ("sell programs in past years, too", "past years", "PAST_REF"),
+            ("in the past years", "the past years", "PXY"),
+            ("concerns in recent months", "recent months", "PXM"),
+            ("flights on Tuesday nights", "Tuesday nights", "XXXX-WXX-2TNI"),
+            ("open Sunday mornings", "Sunday mornings", "XXXX-WXX-7TMO"),
+            ("Mondays are slow", "Mondays", "XXXX-WXX-1"),
         ] {
             assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
         }

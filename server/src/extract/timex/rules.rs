@@ -645,6 +645,13 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return Some(Spec::Anaphor(Some(Unit::Month)));
     }
+    // "in recent years", "in past years": TimeBank dates the open stretch
+    // of years up to the present as the past (DATE PAST_REF); shorter
+    // units ("recent months") and "the past years" stay durations.
+    let q = lower(c, "q").unwrap_or_default();
+    if unit == Unit::Year && c.name("adj").is_none() && ["recent", "past"].contains(&q.trim()) {
+        return Some(Spec::Literal("PAST_REF"));
+    }
     // Alone, "years" is a duration only as the object of a time preposition.
     let prepositions = [
         "for", "in", "within", "over", "after", "took", "lasted", "than",
@@ -762,8 +769,32 @@ fn weekday_set(word: &str) -> Option<Spec> {
     Some(Spec::Literal(SETS[day.num_days_from_monday() as usize]))
 }
 
+/// "Tuesday nights": the part of the weekday, recurring every week.
+fn weekday_part_set(word: &str, part: &str) -> Option<Spec> {
+    const SETS: [[&str; 4]; 7] = [
+        ["XXXX-WXX-1TMO", "XXXX-WXX-1TAF", "XXXX-WXX-1TEV", "XXXX-WXX-1TNI"],
+        ["XXXX-WXX-2TMO", "XXXX-WXX-2TAF", "XXXX-WXX-2TEV", "XXXX-WXX-2TNI"],
+        ["XXXX-WXX-3TMO", "XXXX-WXX-3TAF", "XXXX-WXX-3TEV", "XXXX-WXX-3TNI"],
+        ["XXXX-WXX-4TMO", "XXXX-WXX-4TAF", "XXXX-WXX-4TEV", "XXXX-WXX-4TNI"],
+        ["XXXX-WXX-5TMO", "XXXX-WXX-5TAF", "XXXX-WXX-5TEV", "XXXX-WXX-5TNI"],
+        ["XXXX-WXX-6TMO", "XXXX-WXX-6TAF", "XXXX-WXX-6TEV", "XXXX-WXX-6TNI"],
+        ["XXXX-WXX-7TMO", "XXXX-WXX-7TAF", "XXXX-WXX-7TEV", "XXXX-WXX-7TNI"],
+    ];
+    let day = lexicon::weekday(word)?.num_days_from_monday() as usize;
+    let column = match lexicon::day_part_code(part.strip_suffix('s')?)? {
+        "MO" => 0,
+        "AF" => 1,
+        "EV" => 2,
+        _ => 3,
+    };
+    Some(Spec::Literal(SETS[day][column]))
+}
+
 fn build_weekday_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
-    weekday_set(text(c, "wd")?)
+    match text(c, "part") {
+        Some(part) => weekday_part_set(text(c, "wd")?, part),
+        None => weekday_set(text(c, "wd")?),
+    }
 }
 
 fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
@@ -1252,6 +1283,8 @@ pub static RULES: &[Rule] = &[
             "within [weeks]",
             "the past years",
             "recent months",
+            "in [recent years]",
+            "in [past years], too",
             "in the [weeks] before the shooting",
             "a [decades-long] battle",
             "over the [years]"
@@ -1325,10 +1358,10 @@ pub static RULES: &[Rule] = &[
     rule!(
         "weekday_set",
         true,
-        r"\b(?P<wd>{WEEKDAY})s\b",
+        r"\b(?P<wd>{WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
         build_weekday_set,
-        ["Mondays"],
-        ["Monday"]
+        ["Mondays", "on [Tuesday nights]", "Sunday mornings"],
+        ["Monday", "[Tuesday night]", "Monday morning"]
     ),
     rule!(
         "clock",
