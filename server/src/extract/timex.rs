@@ -547,6 +547,11 @@ He was promoted in 1995, and the following year he retired.";
             value_of(text, a, "the following year").as_deref(),
             Some("1996")
         );
+        let text = "He saw him on Feb. 21. He was in court the next morning.";
+        assert_eq!(
+            value_of(text, a, "the next morning").as_deref(),
+            Some("2000-02-22")
+        );
         let text = "He was shot on Oct. 23. Police said it happened at 10 p.m.";
         let a = NaiveDate::from_ymd_opt(1999, 4, 19).expect("date");
         assert_eq!(
@@ -653,6 +658,9 @@ net was $5 million, up from $4 million a year earlier.";
             ("flights on Tuesday nights", "Tuesday nights", "XXXX-WXX-2TNI"),
             ("open Sunday mornings", "Sunday mornings", "XXXX-WXX-7TMO"),
             ("Mondays are slow", "Mondays", "XXXX-WXX-1"),
+            ("By mid afternoon, they left.", "mid afternoon", "2000-02-24TAF"),
+            ("the summit on April 24 and 25.", "25", "2000-04-25"),
+            ("talks on Jan. 5 or 6, 1999", "6, 1999", "1999-01-06"),
         ] {
             assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
         }

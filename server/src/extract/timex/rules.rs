@@ -6,7 +6,8 @@
 use super::lexicon::{self, Amount};
 use super::spec::{Direction, Holiday, Spec, Unit};
 use super::RuleInfo;
-use regex::Captures;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
 
 /// Text around a match, for rules that must look past their own extent
 /// ("$1990", "45-year-old").
@@ -146,6 +147,50 @@ fn build_month_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let year = text(c, "year").and_then(year_number);
     chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     Some(Spec::MonthDay { month, day, year })
+}
+
+/// "April 24 and [25]": a day joined to a full date before it takes that
+/// date's month (and year, when the date gives one).
+fn build_coordinated_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        let pattern = format!(
+            r"(?i)\b(?P<month>{})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\s+(?:and|or|&)\s+$",
+            lexicon::MONTH
+        );
+        Regex::new(&pattern).expect("static pattern")
+    });
+    if is_quantity(s) || s.after.starts_with(':') {
+        return None;
+    }
+    let head = HEAD.captures(s.before)?;
+    let word = head.name("month")?.as_str();
+    if !lexicon::is_plausible_month(word) {
+        return None;
+    }
+    let month = lexicon::month_number(word)?;
+    let day: u32 = text(c, "day")?.parse().ok()?;
+    let year = text(c, "year")
+        .or(head.name("year").map(|y| y.as_str()))
+        .and_then(year_number);
+    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+    Some(Spec::MonthDay { month, day, year })
+}
+
+/// "the next morning", "the following night": the day after (or before)
+/// the date the story last named; TimeBank dates it as the day.
+fn build_story_part_of_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Shifted {
+        unit: Unit::Day,
+        offset: offset(text(c, "rel")?),
+    })
+}
+
+/// "by mid-afternoon": a part of the publication day.
+fn build_mid_part(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::DayOffset {
+        days: 0,
+        part: Some(lexicon::day_part_code(text(c, "part")?)?),
+    })
 }
 
 /// "2013-02-13" and, in American order, "2/13/2013" or "2/13/13".
@@ -1052,6 +1097,39 @@ pub static RULES: &[Rule] = &[
             "many of [today]'s computers",
             "in [today]'s world",
             "for [today]'s youth"
+        ]
+    ),
+    rule!(
+        "story_part_of_day",
+        true,
+        r"\bthe\s+(?P<rel>next|following|previous)\s+(?:morning|afternoon|evening|night)\b",
+        build_story_part_of_day,
+        ["in court [the next morning]", "the following night"],
+        ["the next mornings", "next morning"]
+    ),
+    rule!(
+        "mid_part_of_day",
+        true,
+        r"\bmid[\s-]?(?P<part>morning|afternoon)\b",
+        build_mid_part,
+        ["By [mid afternoon], sources said", "[mid-morning]", "midafternoon"],
+        ["midmornings", "amid afternoon rain"]
+    ),
+    rule!(
+        "coordinated_day",
+        true,
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        build_coordinated_day,
+        [
+            "the summit on April 24 and [25]",
+            "on Jan. 5 or [6]",
+            "May 3 and [4, 1999]"
+        ],
+        [
+            "on April 24 and [25] percent",
+            "rose 24 and [25]",
+            "in Jan. 1998 and [25]",
+            "may 3 and [4]"
         ]
     ),
     rule!(
