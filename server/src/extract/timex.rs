@@ -456,6 +456,23 @@ fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention], unit: Opt
             .filter(|v| v.len() < 4 || v.bytes().take(4).all(|b| b.is_ascii_digit()));
         mention.value = cut.unwrap_or(value).to_string();
     }
+    // "trades made that day", "redemptions that day": with no day named
+    // before it, "that day" is any day, which TimeML leaves untagged.
+    if unit == Some(Unit::Day) && !is_day_value(&mention.value) {
+        mention.timeml = false;
+    }
+}
+
+/// Whether a value names a calendar day ("1998-10-23", "1998-10-23TNI").
+fn is_day_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -552,6 +569,20 @@ He was promoted in 1995, and the following year he retired.";
             value_of(text, a, "the next morning").as_deref(),
             Some("2000-02-22")
         );
+        // "that day" with no day named before it is any day: not TimeML.
+        let a2 = NaiveDate::from_ymd_opt(1989, 10, 30).expect("date");
+        let text = "In 1987, market makers lost on trades made that day.";
+        let that_day = tag(text, Some(a2))
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == "that day")
+            .map(|m| m.timeml);
+        assert_eq!(that_day, Some(false));
+        let text = "He was killed on Oct. 23, 1998. Earlier that day, he left.";
+        let that_day = tag(text, Some(a2))
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == "Earlier that day")
+            .map(|m| (m.timeml, m.value));
+        assert_eq!(that_day, Some((true, "1998-10-23".to_string())));
         let text = "He was shot on Oct. 23. Police said it happened at 10 p.m.";
         let a = NaiveDate::from_ymd_opt(1999, 4, 19).expect("date");
         assert_eq!(
