@@ -817,13 +817,48 @@ fn weekday_set(word: &str) -> Option<Spec> {
 /// "Tuesday nights": the part of the weekday, recurring every week.
 fn weekday_part_set(word: &str, part: &str) -> Option<Spec> {
     const SETS: [[&str; 4]; 7] = [
-        ["XXXX-WXX-1TMO", "XXXX-WXX-1TAF", "XXXX-WXX-1TEV", "XXXX-WXX-1TNI"],
-        ["XXXX-WXX-2TMO", "XXXX-WXX-2TAF", "XXXX-WXX-2TEV", "XXXX-WXX-2TNI"],
-        ["XXXX-WXX-3TMO", "XXXX-WXX-3TAF", "XXXX-WXX-3TEV", "XXXX-WXX-3TNI"],
-        ["XXXX-WXX-4TMO", "XXXX-WXX-4TAF", "XXXX-WXX-4TEV", "XXXX-WXX-4TNI"],
-        ["XXXX-WXX-5TMO", "XXXX-WXX-5TAF", "XXXX-WXX-5TEV", "XXXX-WXX-5TNI"],
-        ["XXXX-WXX-6TMO", "XXXX-WXX-6TAF", "XXXX-WXX-6TEV", "XXXX-WXX-6TNI"],
-        ["XXXX-WXX-7TMO", "XXXX-WXX-7TAF", "XXXX-WXX-7TEV", "XXXX-WXX-7TNI"],
+        [
+            "XXXX-WXX-1TMO",
+            "XXXX-WXX-1TAF",
+            "XXXX-WXX-1TEV",
+            "XXXX-WXX-1TNI",
+        ],
+        [
+            "XXXX-WXX-2TMO",
+            "XXXX-WXX-2TAF",
+            "XXXX-WXX-2TEV",
+            "XXXX-WXX-2TNI",
+        ],
+        [
+            "XXXX-WXX-3TMO",
+            "XXXX-WXX-3TAF",
+            "XXXX-WXX-3TEV",
+            "XXXX-WXX-3TNI",
+        ],
+        [
+            "XXXX-WXX-4TMO",
+            "XXXX-WXX-4TAF",
+            "XXXX-WXX-4TEV",
+            "XXXX-WXX-4TNI",
+        ],
+        [
+            "XXXX-WXX-5TMO",
+            "XXXX-WXX-5TAF",
+            "XXXX-WXX-5TEV",
+            "XXXX-WXX-5TNI",
+        ],
+        [
+            "XXXX-WXX-6TMO",
+            "XXXX-WXX-6TAF",
+            "XXXX-WXX-6TEV",
+            "XXXX-WXX-6TNI",
+        ],
+        [
+            "XXXX-WXX-7TMO",
+            "XXXX-WXX-7TAF",
+            "XXXX-WXX-7TEV",
+            "XXXX-WXX-7TNI",
+        ],
     ];
     let day = lexicon::weekday(word)?.num_days_from_monday() as usize;
     let column = match lexicon::day_part_code(part.strip_suffix('s')?)? {
@@ -1112,7 +1147,11 @@ pub static RULES: &[Rule] = &[
         true,
         r"\bmid[\s-]?(?P<part>morning|afternoon)\b",
         build_mid_part,
-        ["By [mid afternoon], sources said", "[mid-morning]", "midafternoon"],
+        [
+            "By [mid afternoon], sources said",
+            "[mid-morning]",
+            "midafternoon"
+        ],
         ["midmornings", "amid afternoon rain"]
     ),
     rule!(
