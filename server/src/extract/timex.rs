@@ -597,6 +597,10 @@ rose 5% from a year earlier.";
             value_of(text, a, "a year earlier").as_deref(),
             Some("1988-Q1")
         );
+        // Without a quarter named, "a year earlier" is the year before.
+        let text = "The quarterly dividend is unchanged. Wages were 3.8% higher \
+than a year earlier.";
+        assert_eq!(value_of(text, a, "a year earlier").as_deref(), Some("1988"));
         // A nine-month figure compares with the year before, not a quarter.
         let text = "Net rose in the fiscal first quarter. For the nine months, \
 net was $5 million, up from $4 million a year earlier.";
