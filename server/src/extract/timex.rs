@@ -456,6 +456,23 @@ fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention], unit: Opt
             .filter(|v| v.len() < 4 || v.bytes().take(4).all(|b| b.is_ascii_digit()));
         mention.value = cut.unwrap_or(value).to_string();
     }
+    // "trades made that day", "redemptions that day": with no day named
+    // before it, "that day" is any day, which TimeML leaves untagged.
+    if unit == Some(Unit::Day) && !is_day_value(&mention.value) {
+        mention.timeml = false;
+    }
+}
+
+/// Whether a value names a calendar day ("1998-10-23", "1998-10-23TNI").
+fn is_day_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -547,6 +564,25 @@ He was promoted in 1995, and the following year he retired.";
             value_of(text, a, "the following year").as_deref(),
             Some("1996")
         );
+        let text = "He saw him on Feb. 21. He was in court the next morning.";
+        assert_eq!(
+            value_of(text, a, "the next morning").as_deref(),
+            Some("2000-02-22")
+        );
+        // "that day" with no day named before it is any day: not TimeML.
+        let a2 = NaiveDate::from_ymd_opt(1989, 10, 30).expect("date");
+        let text = "In 1987, market makers lost on trades made that day.";
+        let that_day = tag(text, Some(a2))
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == "that day")
+            .map(|m| m.timeml);
+        assert_eq!(that_day, Some(false));
+        let text = "He was killed on Oct. 23, 1998. Earlier that day, he left.";
+        let that_day = tag(text, Some(a2))
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == "Earlier that day")
+            .map(|m| (m.timeml, m.value));
+        assert_eq!(that_day, Some((true, "1998-10-23".to_string())));
         let text = "He was shot on Oct. 23. Police said it happened at 10 p.m.";
         let a = NaiveDate::from_ymd_opt(1999, 4, 19).expect("date");
         assert_eq!(
@@ -561,6 +597,10 @@ rose 5% from a year earlier.";
             value_of(text, a, "a year earlier").as_deref(),
             Some("1988-Q1")
         );
+        // Without a quarter named, "a year earlier" is the year before.
+        let text = "The quarterly dividend is unchanged. Wages were 3.8% higher \
+than a year earlier.";
+        assert_eq!(value_of(text, a, "a year earlier").as_deref(), Some("1988"));
         // A nine-month figure compares with the year before, not a quarter.
         let text = "Net rose in the fiscal first quarter. For the nine months, \
 net was $5 million, up from $4 million a year earlier.";
@@ -646,6 +686,28 @@ net was $5 million, up from $4 million a year earlier.";
             ("filed on 2/13/2013 in court", "2/13/2013", "2013-02-13"),
             ("by the year 2000", "the year 2000", "2000"),
             ("as Easter week began", "Easter week", "2000-W16"),
+            (
+                "as the yen soared in recent years",
+                "recent years",
+                "PAST_REF",
+            ),
+            ("sell programs in past years, too", "past years", "PAST_REF"),
+            ("in the past years", "the past years", "PXY"),
+            ("concerns in recent months", "recent months", "PXM"),
+            (
+                "flights on Tuesday nights",
+                "Tuesday nights",
+                "XXXX-WXX-2TNI",
+            ),
+            ("open Sunday mornings", "Sunday mornings", "XXXX-WXX-7TMO"),
+            ("Mondays are slow", "Mondays", "XXXX-WXX-1"),
+            (
+                "By mid afternoon, they left.",
+                "mid afternoon",
+                "2000-02-24TAF",
+            ),
+            ("the summit on April 24 and 25.", "25", "2000-04-25"),
+            ("talks on Jan. 5 or 6, 1999", "6, 1999", "1999-01-06"),
         ] {
             assert_eq!(value_of(text, a, surface).as_deref(), Some(value), "{text}");
         }

@@ -6,7 +6,8 @@
 use super::lexicon::{self, Amount};
 use super::spec::{Direction, Holiday, Spec, Unit};
 use super::RuleInfo;
-use regex::Captures;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
 
 /// Text around a match, for rules that must look past their own extent
 /// ("$1990", "45-year-old").
@@ -146,6 +147,50 @@ fn build_month_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let year = text(c, "year").and_then(year_number);
     chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     Some(Spec::MonthDay { month, day, year })
+}
+
+/// "April 24 and [25]": a day joined to a full date before it takes that
+/// date's month (and year, when the date gives one).
+fn build_coordinated_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        let pattern = format!(
+            r"(?i)\b(?P<month>{})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\s+(?:and|or|&)\s+$",
+            lexicon::MONTH
+        );
+        Regex::new(&pattern).expect("static pattern")
+    });
+    if is_quantity(s) || s.after.starts_with(':') {
+        return None;
+    }
+    let head = HEAD.captures(s.before)?;
+    let word = head.name("month")?.as_str();
+    if !lexicon::is_plausible_month(word) {
+        return None;
+    }
+    let month = lexicon::month_number(word)?;
+    let day: u32 = text(c, "day")?.parse().ok()?;
+    let year = text(c, "year")
+        .or(head.name("year").map(|y| y.as_str()))
+        .and_then(year_number);
+    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+    Some(Spec::MonthDay { month, day, year })
+}
+
+/// "the next morning", "the following night": the day after (or before)
+/// the date the story last named; TimeBank dates it as the day.
+fn build_story_part_of_day(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::Shifted {
+        unit: Unit::Day,
+        offset: offset(text(c, "rel")?),
+    })
+}
+
+/// "by mid-afternoon": a part of the publication day.
+fn build_mid_part(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
+    Some(Spec::DayOffset {
+        days: 0,
+        part: Some(lexicon::day_part_code(text(c, "part")?)?),
+    })
 }
 
 /// "2013-02-13" and, in American order, "2/13/2013" or "2/13/13".
@@ -645,6 +690,13 @@ fn build_bare_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     {
         return Some(Spec::Anaphor(Some(Unit::Month)));
     }
+    // "in recent years", "in past years": TimeBank dates the open stretch
+    // of years up to the present as the past (DATE PAST_REF); shorter
+    // units ("recent months") and "the past years" stay durations.
+    let q = lower(c, "q").unwrap_or_default();
+    if unit == Unit::Year && c.name("adj").is_none() && ["recent", "past"].contains(&q.trim()) {
+        return Some(Spec::Literal("PAST_REF"));
+    }
     // Alone, "years" is a duration only as the object of a time preposition.
     let prepositions = [
         "for", "in", "within", "over", "after", "took", "lasted", "than",
@@ -762,8 +814,67 @@ fn weekday_set(word: &str) -> Option<Spec> {
     Some(Spec::Literal(SETS[day.num_days_from_monday() as usize]))
 }
 
+/// "Tuesday nights": the part of the weekday, recurring every week.
+fn weekday_part_set(word: &str, part: &str) -> Option<Spec> {
+    const SETS: [[&str; 4]; 7] = [
+        [
+            "XXXX-WXX-1TMO",
+            "XXXX-WXX-1TAF",
+            "XXXX-WXX-1TEV",
+            "XXXX-WXX-1TNI",
+        ],
+        [
+            "XXXX-WXX-2TMO",
+            "XXXX-WXX-2TAF",
+            "XXXX-WXX-2TEV",
+            "XXXX-WXX-2TNI",
+        ],
+        [
+            "XXXX-WXX-3TMO",
+            "XXXX-WXX-3TAF",
+            "XXXX-WXX-3TEV",
+            "XXXX-WXX-3TNI",
+        ],
+        [
+            "XXXX-WXX-4TMO",
+            "XXXX-WXX-4TAF",
+            "XXXX-WXX-4TEV",
+            "XXXX-WXX-4TNI",
+        ],
+        [
+            "XXXX-WXX-5TMO",
+            "XXXX-WXX-5TAF",
+            "XXXX-WXX-5TEV",
+            "XXXX-WXX-5TNI",
+        ],
+        [
+            "XXXX-WXX-6TMO",
+            "XXXX-WXX-6TAF",
+            "XXXX-WXX-6TEV",
+            "XXXX-WXX-6TNI",
+        ],
+        [
+            "XXXX-WXX-7TMO",
+            "XXXX-WXX-7TAF",
+            "XXXX-WXX-7TEV",
+            "XXXX-WXX-7TNI",
+        ],
+    ];
+    let day = lexicon::weekday(word)?.num_days_from_monday() as usize;
+    let column = match lexicon::day_part_code(part.strip_suffix('s')?)? {
+        "MO" => 0,
+        "AF" => 1,
+        "EV" => 2,
+        _ => 3,
+    };
+    Some(Spec::Literal(SETS[day][column]))
+}
+
 fn build_weekday_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
-    weekday_set(text(c, "wd")?)
+    match text(c, "part") {
+        Some(part) => weekday_part_set(text(c, "wd")?, part),
+        None => weekday_set(text(c, "wd")?),
+    }
 }
 
 fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
@@ -1024,6 +1135,43 @@ pub static RULES: &[Rule] = &[
         ]
     ),
     rule!(
+        "story_part_of_day",
+        true,
+        r"\bthe\s+(?P<rel>next|following|previous)\s+(?:morning|afternoon|evening|night)\b",
+        build_story_part_of_day,
+        ["in court [the next morning]", "the following night"],
+        ["the next mornings", "next morning"]
+    ),
+    rule!(
+        "mid_part_of_day",
+        true,
+        r"\bmid[\s-]?(?P<part>morning|afternoon)\b",
+        build_mid_part,
+        [
+            "By [mid afternoon], sources said",
+            "[mid-morning]",
+            "midafternoon"
+        ],
+        ["midmornings", "amid afternoon rain"]
+    ),
+    rule!(
+        "coordinated_day",
+        true,
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+        build_coordinated_day,
+        [
+            "the summit on April 24 and [25]",
+            "on Jan. 5 or [6]",
+            "May 3 and [4, 1999]"
+        ],
+        [
+            "on April 24 and [25] percent",
+            "rose 24 and [25]",
+            "in Jan. 1998 and [25]",
+            "may 3 and [4]"
+        ]
+    ),
+    rule!(
         "part_of_day",
         true,
         r"\b(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})\b",
@@ -1252,6 +1400,8 @@ pub static RULES: &[Rule] = &[
             "within [weeks]",
             "the past years",
             "recent months",
+            "in [recent years]",
+            "in [past years], too",
             "in the [weeks] before the shooting",
             "a [decades-long] battle",
             "over the [years]"
@@ -1325,10 +1475,10 @@ pub static RULES: &[Rule] = &[
     rule!(
         "weekday_set",
         true,
-        r"\b(?P<wd>{WEEKDAY})s\b",
+        r"\b(?P<wd>{WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
         build_weekday_set,
-        ["Mondays"],
-        ["Monday"]
+        ["Mondays", "on [Tuesday nights]", "Sunday mornings"],
+        ["Monday", "[Tuesday night]", "Monday morning"]
     ),
     rule!(
         "clock",

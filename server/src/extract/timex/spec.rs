@@ -613,10 +613,14 @@ fn ago(a: NaiveDate, amount: Amount, unit: Unit, ctx: Context) -> String {
     };
     let n = n.round() as i32;
     match unit {
-        Unit::Year if n == 1 && ctx.quarterly && !ctx.long_period => {
-            let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
-            format!("{:04}-Q{q}", y - 1)
-        }
+        // "a year earlier" in a quarterly report is the quarter a year
+        // before the one the report named; with no quarter named ("wages
+        // rose 3.8% from a year earlier" beside a quarterly dividend) it is
+        // the year.
+        Unit::Year if n == 1 && ctx.quarterly && !ctx.long_period => match ctx.quarter {
+            Some((y, q)) => format!("{:04}-Q{q}", y - 1),
+            None => format!("{:04}", a.year() - 1),
+        },
         Unit::Year => format!("{:04}", a.year() - n),
         Unit::Decade => format!("{:04}", a.year() - 10 * n),
         Unit::Century => format!("{:02}", a.year().div_euclid(100) - n),
