@@ -13,5 +13,7 @@ pub use lanes::{
     TimelineLayout, ALL_ROWS, AXIS_HEIGHT, CLUSTER_STRIP_HEIGHT, LABEL_CHAR_PX, LANE_HEADER_HEIGHT,
     MAX_ROWS, POINT_PX, ROW_HEIGHT,
 };
-pub use scale::{date_of, day_number, publication_markers, Viewport};
+pub use scale::{
+    date_of, day_number, marker_labels, publication_markers, tick_label_clear, Viewport,
+};
 pub use ticks::{ticks, Tick, TickUnit};

@@ -132,9 +132,64 @@ pub fn publication_markers(
     dates
 }
 
+/// Pixels per character of a day marker's label (11 px text), and its padding.
+const MARKER_CHAR_PX: f64 = 5.8;
+const MARKER_PAD_PX: f64 = 8.0;
+
+/// Where the axis's day markers' labels go, so that labels never overlap: the span of each
+/// label shown, `None` for one hidden. Each label runs left of its line at `x`; the last
+/// marker (today) is placed first, then the others from the last back, and a label that would
+/// overlap one already placed is hidden (its line stays, and its title still names it).
+pub fn marker_labels(markers: &[(f64, &str)]) -> Vec<Option<(f64, f64)>> {
+    let mut shown = vec![None; markers.len()];
+    for (i, (x, label)) in markers.iter().enumerate().rev() {
+        let left = x - label.chars().count() as f64 * MARKER_CHAR_PX - MARKER_PAD_PX;
+        if shown.iter().flatten().all(|&(l, r)| *x <= l || left >= r) {
+            shown[i] = Some((left, *x));
+        }
+    }
+    shown
+}
+
+/// Pixels per character of a tick label (12 px text), and its left padding.
+const TICK_CHAR_PX: f64 = 7.0;
+const TICK_PAD_PX: f64 = 4.0;
+
+/// Whether a tick's label at `x` stays clear of the marker labels shown (`taken`).
+pub fn tick_label_clear(x: f64, label: &str, taken: &[Option<(f64, f64)>]) -> bool {
+    let (left, right) = (
+        x,
+        x + TICK_PAD_PX + label.chars().count() as f64 * TICK_CHAR_PX,
+    );
+    taken
+        .iter()
+        .flatten()
+        .all(|&(l, r)| right <= l || left >= r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marker_labels_never_overlap() {
+        // A publication the day before today: its label would run under today's.
+        let shown = marker_labels(&[
+            (100.0, "Published Jan. 3"),
+            (990.0, "Published Nov. 30"),
+            (996.0, "Today, Dec. 1"),
+        ]);
+        let visible: Vec<bool> = shown.iter().map(Option::is_some).collect();
+        assert_eq!(visible, vec![true, false, true]);
+        // Far apart, every label shows.
+        let shown = marker_labels(&[(300.0, "Published Jan. 3"), (900.0, "Today, Dec. 1")]);
+        assert!(shown.iter().all(Option::is_some));
+        assert!(marker_labels(&[]).is_empty());
+        // A tick under today's label gives way; one well left of it does not.
+        let today = marker_labels(&[(996.0, "Today, Dec. 1")]);
+        assert!(!tick_label_clear(960.0, "2026", &today));
+        assert!(tick_label_clear(700.0, "2025", &today));
+    }
 
     #[test]
     fn x_and_day_at_are_inverse() {

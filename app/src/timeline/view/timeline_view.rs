@@ -410,7 +410,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         geom::MAX_PUBLICATION_MARKERS,
     );
     // Publication days and today: one element each for the page's life; a frame moves them.
-    let day_markers = markers
+    let day_markers: Vec<(&'static str, NaiveDate, String)> = markers
         .iter()
         .map(|day| {
             (
@@ -420,15 +420,42 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             )
         })
         .chain(today.map(|day| ("today-marker", day, format!("Today, {}", format_day(day)))))
-        .map(|(class, day, label)| {
+        .collect();
+    let marker_x =
+        move |l: &TimelineLayout, day: NaiveDate| l.view.x(geom::day_number(day) + 0.5, l.width);
+    // Labels that would overlap give way (today's first); changes only when one does.
+    let labels_shown = {
+        let markers: Vec<(NaiveDate, String)> = day_markers
+            .iter()
+            .map(|(_, day, label)| (*day, label.clone()))
+            .collect();
+        Memo::new(move |_| {
+            layout.with(|l| {
+                let at: Vec<(f64, &str)> = markers
+                    .iter()
+                    .map(|(day, label)| (marker_x(l, *day), label.as_str()))
+                    .collect();
+                geom::marker_labels(&at)
+            })
+        })
+    };
+    let day_markers = day_markers
+        .into_iter()
+        .enumerate()
+        .map(|(i, (class, day, label))| {
             let style = move || {
                 layout.with(|l| {
-                    let left = percent(l.view.x(geom::day_number(day) + 0.5, l.width), l.width);
+                    let left = percent(marker_x(l, day), l.width);
                     format!("left:{left:.3}%")
                 })
             };
+            let muted = move || labels_shown.with(|s| s.get(i).is_some_and(Option::is_none));
             let title = label.clone();
-            view! { <span class=class style=style title=title>{label}</span> }
+            view! {
+                <span class=class class:muted=muted style=style title=title>
+                    <span class="marker-label">{label}</span>
+                </span>
+            }
         })
         .collect_view();
     // Ticks keep their element while they stay in view; only their position changes.
@@ -436,13 +463,14 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     Effect::new(move |_| {
         let units = units.get();
         layout.with(|l| {
-            tick_slots.sync(l.ticks.iter().map(|t| {
-                let x = l.view.x(t.day, l.width);
-                (
-                    (t.day.to_bits(), t.label.clone()),
-                    position(x, 0.0, l.width, units),
-                )
-            }))
+            labels_shown.with(|taken| {
+                tick_slots.sync(l.ticks.iter().map(|t| {
+                    (
+                        (t.day.to_bits(), t.label.clone()),
+                        tick_style(l, t.day, &t.label, units, taken),
+                    )
+                }))
+            })
         })
     });
     let ticks = move || {
@@ -452,8 +480,9 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 key=|k| k.clone()
                 children=move |key: (u64, String)| {
                     let look = layout.with_untracked(|l| {
-                        let x = l.view.x(f64::from_bits(key.0), l.width);
-                        Some(position(x, 0.0, l.width, units.get_untracked()))
+                        labels_shown.with_untracked(|taken| {
+                            Some(tick_style(l, f64::from_bits(key.0), &key.1, units.get_untracked(), taken))
+                        })
                     });
                     let slot = tick_slots.slot(key.clone(), look);
                     let style = move || slot.with(|s| s.clone().unwrap_or_default());
@@ -528,6 +557,23 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             {(shown == 0).then(|| view! { <p class="empty">"No events match these filters."</p> })}
             <EventList marks=Arc::clone(&marks) actors=Arc::clone(&actors) page base_query=list_query()/>
         </section>
+    }
+}
+
+/// A tick's position; its label gives way (transparent, the line stays) under a day marker's.
+fn tick_style(
+    l: &TimelineLayout,
+    day: f64,
+    label: &str,
+    units: Units,
+    taken: &[Option<(f64, f64)>],
+) -> String {
+    let x = l.view.x(day, l.width);
+    let at = position(x, 0.0, l.width, units);
+    if geom::tick_label_clear(x, label, taken) {
+        at
+    } else {
+        format!("{at};color:transparent")
     }
 }
 
