@@ -6,8 +6,7 @@
 use super::lexicon::{self, Amount};
 use super::spec::{Direction, Holiday, Spec, Unit};
 use super::RuleInfo;
-use regex::{Captures, Regex};
-use std::sync::LazyLock;
+use regex::Captures;
 
 /// Text around a match, for rules that must look past their own extent
 /// ("$1990", "45-year-old").
@@ -145,33 +144,6 @@ fn build_month_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         None => lexicon::spelled_day(text(c, "sday")?)?,
     };
     let year = text(c, "year").and_then(year_number);
-    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
-    Some(Spec::MonthDay { month, day, year })
-}
-
-/// "April 24 and [25]": a day joined to a full date before it takes that
-/// date's month (and year, when the date gives one).
-fn build_coordinated_day(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
-    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
-        let pattern = format!(
-            r"(?i)\b(?P<month>{})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\s+(?:and|or|&)\s+$",
-            lexicon::MONTH
-        );
-        Regex::new(&pattern).expect("static pattern")
-    });
-    if is_quantity(s) || s.after.starts_with(':') {
-        return None;
-    }
-    let head = HEAD.captures(s.before)?;
-    let word = head.name("month")?.as_str();
-    if !lexicon::is_plausible_month(word) {
-        return None;
-    }
-    let month = lexicon::month_number(word)?;
-    let day: u32 = text(c, "day")?.parse().ok()?;
-    let year = text(c, "year")
-        .or(head.name("year").map(|y| y.as_str()))
-        .and_then(year_number);
     chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     Some(Spec::MonthDay { month, day, year })
 }
@@ -1153,23 +1125,6 @@ pub static RULES: &[Rule] = &[
             "midafternoon"
         ],
         ["midmornings", "amid afternoon rain"]
-    ),
-    rule!(
-        "coordinated_day",
-        true,
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
-        build_coordinated_day,
-        [
-            "the summit on April 24 and [25]",
-            "on Jan. 5 or [6]",
-            "May 3 and [4, 1999]"
-        ],
-        [
-            "on April 24 and [25] percent",
-            "rose 24 and [25]",
-            "in Jan. 1998 and [25]",
-            "may 3 and [4]"
-        ]
     ),
     rule!(
         "part_of_day",
