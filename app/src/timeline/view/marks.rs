@@ -173,8 +173,9 @@ pub fn mark_view(
 }
 
 /// Which event each pooled mark element shows: events still drawn keep their element, events
-/// no longer drawn free theirs, and newly drawn events take free elements first. Elements are
-/// added only when more events are drawn than ever before, and never move in the DOM.
+/// no longer drawn free theirs, and newly drawn events take free elements first. Elements never
+/// move in the DOM; spare free ones at the end are removed, but their slots (signals) stay, so
+/// an element built again at the same place reads the same ones.
 pub struct MarkPool(StoredValue<Vec<MarkSlot>>);
 
 impl Clone for MarkPool {
@@ -218,8 +219,13 @@ impl MarkPool {
                 let assigned = assign_slots(&shown, &marks);
                 let mut looks: std::collections::HashMap<u32, MarkLook> =
                     frame.into_iter().collect();
-                slots.truncate(assigned.len());
-                for (at, mark) in assigned.into_iter().enumerate() {
+                let needed = assigned.len();
+                // Slots past the elements needed stay, freed: an element the list has not yet
+                // removed, or one it builds again later at the same place, still reads the
+                // same signals.
+                let freed = slots.len().saturating_sub(needed);
+                let assigned = assigned.into_iter().chain(std::iter::repeat_n(None, freed));
+                for (at, mark) in assigned.enumerate() {
                     let look = mark.and_then(|m| looks.remove(&m));
                     match slots.get(at) {
                         Some(slot) => {
@@ -236,7 +242,7 @@ impl MarkPool {
                         }),
                     }
                 }
-                slots.len()
+                needed
             })
             .unwrap_or(0)
     }
