@@ -30,6 +30,15 @@ pub struct MarkSlot {
     pub look: ArcRwSignal<Option<MarkLook>>,
 }
 
+impl MarkSlot {
+    fn new(mark: Option<u32>, look: Option<MarkLook>) -> Self {
+        Self {
+            mark: ArcRwSignal::new(mark),
+            look: ArcRwSignal::new(look),
+        }
+    }
+}
+
 /// A mark element: a point for a day, a span for a week, month or year; fuzzy when
 /// approximate. It shows whichever event its slot holds (none: hidden), so a zoom step that
 /// drops some events and draws others rewrites a few attributes instead of destroying elements
@@ -86,14 +95,10 @@ pub fn mark_view(
             "mark-span".into()
         }
     });
+    // A free slot (no look) is hidden by its `hidden` attribute.
     let style = {
         let look = look.clone();
-        move || {
-            look.with(|s| {
-                s.as_ref()
-                    .map_or_else(|| "display:none".to_string(), |l| l.style.clone())
-            })
-        }
+        move || look.with(|s| s.as_ref().map(|l| l.style.clone()).unwrap_or_default())
     };
     let label_left = move || look.with(|s| s.as_ref().is_some_and(|l| l.label_left));
     let current = {
@@ -193,10 +198,7 @@ impl MarkPool {
         Self(StoredValue::new(
             frame
                 .into_iter()
-                .map(|(m, look)| MarkSlot {
-                    mark: ArcRwSignal::new(Some(m)),
-                    look: ArcRwSignal::new(Some(look)),
-                })
+                .map(|(m, look)| MarkSlot::new(Some(m), Some(look)))
                 .collect(),
         ))
     }
@@ -236,10 +238,7 @@ impl MarkPool {
                                 slot.look.set(look);
                             }
                         }
-                        None => slots.push(MarkSlot {
-                            mark: ArcRwSignal::new(mark),
-                            look: ArcRwSignal::new(look),
-                        }),
+                        None => slots.push(MarkSlot::new(mark, look)),
                     }
                 }
                 needed
@@ -354,7 +353,7 @@ impl ClusterLook {
     }
 }
 
-/// One signal per drawn mark or badge, by key. A frame updates each drawn item's signal, so the
+/// One signal per drawn badge or tick, by key. A frame updates each drawn item's signal, so the
 /// frame's layout has a handful of subscribers rather than one per item (the reactive graph's
 /// bookkeeping grows with the square of a source's subscribers).
 pub struct Slots<K: 'static, V: 'static>(StoredValue<HashMap<K, ArcRwSignal<Option<V>>>>);

@@ -767,86 +767,23 @@ fn build_set(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         "morning" => "XXXX-XX-XXTMO",
         "evening" => "XXXX-XX-XXTEV",
         "afternoon" => "XXXX-XX-XXTAF",
-        w => return weekday_set(w),
+        w => return weekday_set(w, None),
     };
     Some(Spec::Literal(value))
 }
 
-fn weekday_set(word: &str) -> Option<Spec> {
-    const SETS: [&str; 7] = [
-        "XXXX-WXX-1",
-        "XXXX-WXX-2",
-        "XXXX-WXX-3",
-        "XXXX-WXX-4",
-        "XXXX-WXX-5",
-        "XXXX-WXX-6",
-        "XXXX-WXX-7",
-    ];
-    let day = lexicon::weekday(word)?;
-    Some(Spec::Literal(SETS[day.num_days_from_monday() as usize]))
-}
-
-/// "Tuesday nights": the part of the weekday, recurring every week.
-fn weekday_part_set(word: &str, part: &str) -> Option<Spec> {
-    const SETS: [[&str; 4]; 7] = [
-        [
-            "XXXX-WXX-1TMO",
-            "XXXX-WXX-1TAF",
-            "XXXX-WXX-1TEV",
-            "XXXX-WXX-1TNI",
-        ],
-        [
-            "XXXX-WXX-2TMO",
-            "XXXX-WXX-2TAF",
-            "XXXX-WXX-2TEV",
-            "XXXX-WXX-2TNI",
-        ],
-        [
-            "XXXX-WXX-3TMO",
-            "XXXX-WXX-3TAF",
-            "XXXX-WXX-3TEV",
-            "XXXX-WXX-3TNI",
-        ],
-        [
-            "XXXX-WXX-4TMO",
-            "XXXX-WXX-4TAF",
-            "XXXX-WXX-4TEV",
-            "XXXX-WXX-4TNI",
-        ],
-        [
-            "XXXX-WXX-5TMO",
-            "XXXX-WXX-5TAF",
-            "XXXX-WXX-5TEV",
-            "XXXX-WXX-5TNI",
-        ],
-        [
-            "XXXX-WXX-6TMO",
-            "XXXX-WXX-6TAF",
-            "XXXX-WXX-6TEV",
-            "XXXX-WXX-6TNI",
-        ],
-        [
-            "XXXX-WXX-7TMO",
-            "XXXX-WXX-7TAF",
-            "XXXX-WXX-7TEV",
-            "XXXX-WXX-7TNI",
-        ],
-    ];
-    let day = lexicon::weekday(word)?.num_days_from_monday() as usize;
-    let column = match lexicon::day_part_code(part.strip_suffix('s')?)? {
-        "MO" => 0,
-        "AF" => 1,
-        "EV" => 2,
-        _ => 3,
+/// "Mondays", "Tuesday nights": the weekday (or a part of it), recurring every week.
+fn weekday_set(word: &str, part: Option<&str>) -> Option<Spec> {
+    let day = lexicon::weekday(word)?.number_from_monday();
+    let part = match part {
+        Some(p) => Some(lexicon::day_part_code(p.strip_suffix('s')?)?),
+        None => None,
     };
-    Some(Spec::Literal(SETS[day][column]))
+    Some(Spec::Weekly { day, part })
 }
 
 fn build_weekday_set(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
-    match text(c, "part") {
-        Some(part) => weekday_part_set(text(c, "wd")?, part),
-        None => weekday_set(text(c, "wd")?),
-    }
+    weekday_set(text(c, "wd")?, text(c, "part"))
 }
 
 fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {

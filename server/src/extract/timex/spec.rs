@@ -107,6 +107,12 @@ impl Holiday {
 pub enum Spec {
     /// A value that needs no anchor ("PRESENT_REF", "P1D" for "daily").
     Literal(&'static str),
+    /// Every week on a weekday (1 Monday … 7 Sunday), or on a part of it ("MO", "NI"):
+    /// "Mondays", "Tuesday nights".
+    Weekly {
+        day: u32,
+        part: Option<&'static str>,
+    },
     /// "Jan. 20", "Aug. 7, 1998"; a missing year is inferred from the anchor.
     MonthDay {
         month: u32,
@@ -224,8 +230,9 @@ impl Spec {
         match self {
             Spec::Duration { .. } | Spec::VagueDuration => TimexType::Duration,
             // Literals other than the fuzzy references are recurrences
-            // ("P1D" for "daily", "XXXX-WXX-1" for "Mondays").
+            // ("P1D" for "daily").
             Spec::Literal(v) if !v.ends_with("_REF") => TimexType::Set,
+            Spec::Weekly { .. } => TimexType::Set,
             Spec::Clock { .. } => TimexType::Time,
             Spec::DayOffset { part: Some(_), .. } => TimexType::Time,
             _ => TimexType::Date,
@@ -236,6 +243,10 @@ impl Spec {
     pub fn resolve(&self, anchor: Option<NaiveDate>, ctx: Context) -> String {
         match self {
             Spec::Literal(v) => (*v).to_string(),
+            Spec::Weekly { day, part } => match part {
+                Some(p) => format!("XXXX-WXX-{day}T{p}"),
+                None => format!("XXXX-WXX-{day}"),
+            },
             Spec::Year(y) => format!("{y:04}"),
             Spec::Decade(d) => format!("{d:03}"),
             Spec::Century(c) => format!("{c:02}"),
