@@ -22,22 +22,39 @@ pub struct MarkContext {
     pub jump: Callback<bool>,
 }
 
-/// One pooled mark element: which event it shows (changes when the slot is handed to another
-/// event) and where (changes every frame). See [`MarkPool`].
-#[derive(Clone)]
-pub struct MarkSlot {
-    pub mark: ArcRwSignal<Option<u32>>,
-    pub look: ArcRwSignal<Option<MarkLook>>,
+/// One pooled element: which item it shows (changes when the slot is handed to another item)
+/// and how (changes every frame). See [`Pool`].
+pub struct Slot<K: 'static, L: 'static> {
+    pub key: ArcRwSignal<Option<K>>,
+    pub look: ArcRwSignal<Option<L>>,
 }
 
-impl MarkSlot {
-    fn new(mark: Option<u32>, look: Option<MarkLook>) -> Self {
+impl<K: 'static, L: 'static> Clone for Slot<K, L> {
+    fn clone(&self) -> Self {
         Self {
-            mark: ArcRwSignal::new(mark),
+            key: self.key.clone(),
+            look: self.look.clone(),
+        }
+    }
+}
+
+impl<K: Send + Sync + 'static, L: Send + Sync + 'static> Slot<K, L> {
+    fn new(key: Option<K>, look: Option<L>) -> Self {
+        Self {
+            key: ArcRwSignal::new(key),
             look: ArcRwSignal::new(look),
         }
     }
 }
+
+/// A mark's element: the event (its index) and where it is drawn.
+pub type MarkSlot = Slot<u32, MarkLook>;
+/// Mark elements, pooled.
+pub type MarkPool = Pool<u32, MarkLook>;
+/// A count badge's element: the badge (lane, ordinal) and its look.
+pub type ClusterSlot = Slot<(u32, u32), ClusterLook>;
+/// Count badge elements, pooled.
+pub type ClusterPool = Pool<(u32, u32), ClusterLook>;
 
 /// A mark element: a point for a day, a span for a week, month or year; fuzzy when
 /// approximate. It shows whichever event its slot holds (none: hidden), so a zoom step that
@@ -56,7 +73,7 @@ pub fn mark_view(
         step,
         jump,
     } = cx;
-    let MarkSlot { mark, look } = slot;
+    let Slot { key: mark, look } = slot;
     // Everything about the event shown, read only when the slot changes hands.
     let about = {
         let mark = mark.clone();
@@ -177,28 +194,34 @@ pub fn mark_view(
     }
 }
 
-/// Which event each pooled mark element shows: events still drawn keep their element, events
-/// no longer drawn free theirs, and newly drawn events take free elements first. Elements never
-/// move in the DOM; spare free ones at the end are removed, but their slots (signals) stay, so
-/// an element built again at the same place reads the same ones.
-pub struct MarkPool(StoredValue<Vec<MarkSlot>>);
+/// Which item each pooled element shows: items still drawn keep their element, items no longer
+/// drawn free theirs, and newly drawn items take free elements first. Elements never move in the
+/// DOM and are not rebuilt as items come and go (badges keyed by lane and ordinal were destroyed
+/// and built whenever a lane's number of badges changed: a node, a listener and garbage each);
+/// spare free ones at the end are removed, but their slots (signals) stay, so an element built
+/// again at the same place reads the same ones.
+pub struct Pool<K: 'static, L: 'static>(StoredValue<Vec<Slot<K, L>>>);
 
-impl Clone for MarkPool {
+impl<K: 'static, L: 'static> Clone for Pool<K, L> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl Copy for MarkPool {}
+impl<K: 'static, L: 'static> Copy for Pool<K, L> {}
 
-impl MarkPool {
-    /// A pool holding `frame`'s marks in order (the server's rendering and the hydration that
+impl<K, L> Pool<K, L>
+where
+    K: Copy + Eq + Hash + Send + Sync + 'static,
+    L: PartialEq + Send + Sync + 'static,
+{
+    /// A pool holding `frame`'s items in order (the server's rendering and the hydration that
     /// must match it).
-    pub fn new(frame: Vec<(u32, MarkLook)>) -> Self {
+    pub fn new(frame: Vec<(K, L)>) -> Self {
         Self(StoredValue::new(
             frame
                 .into_iter()
-                .map(|(m, look)| MarkSlot::new(Some(m), Some(look)))
+                .map(|(m, look)| Slot::new(Some(m), Some(look)))
                 .collect(),
         ))
     }
@@ -207,38 +230,36 @@ impl MarkPool {
         self.0.with_value(Vec::len)
     }
 
-    pub fn slot(self, at: usize) -> Option<MarkSlot> {
+    pub fn slot(self, at: usize) -> Option<Slot<K, L>> {
         self.0.with_value(|slots| slots.get(at).cloned())
     }
 
-    /// Hands out this frame's marks; returns the number of elements needed.
-    pub fn sync(self, frame: Vec<(u32, MarkLook)>) -> usize {
+    /// Hands out this frame's items; returns the number of elements needed.
+    pub fn sync(self, frame: Vec<(K, L)>) -> usize {
         self.0
             .try_update_value(|slots| {
-                let shown: Vec<Option<u32>> =
-                    slots.iter().map(|s| s.mark.get_untracked()).collect();
-                let marks: Vec<u32> = frame.iter().map(|(m, _)| *m).collect();
-                let assigned = assign_slots(&shown, &marks);
-                let mut looks: std::collections::HashMap<u32, MarkLook> =
-                    frame.into_iter().collect();
+                let shown: Vec<Option<K>> = slots.iter().map(|s| s.key.get_untracked()).collect();
+                let keys: Vec<K> = frame.iter().map(|(m, _)| *m).collect();
+                let assigned = assign_slots(&shown, &keys);
+                let mut looks: HashMap<K, L> = frame.into_iter().collect();
                 let needed = assigned.len();
                 // Slots past the elements needed stay, freed: an element the list has not yet
                 // removed, or one it builds again later at the same place, still reads the
                 // same signals.
                 let freed = slots.len().saturating_sub(needed);
                 let assigned = assigned.into_iter().chain(std::iter::repeat_n(None, freed));
-                for (at, mark) in assigned.enumerate() {
-                    let look = mark.and_then(|m| looks.remove(&m));
+                for (at, key) in assigned.enumerate() {
+                    let look = key.and_then(|m| looks.remove(&m));
                     match slots.get(at) {
                         Some(slot) => {
-                            if slot.mark.get_untracked() != mark {
-                                slot.mark.set(mark);
+                            if slot.key.get_untracked() != key {
+                                slot.key.set(key);
                             }
                             if slot.look.with_untracked(|l| *l != look) {
                                 slot.look.set(look);
                             }
                         }
-                        None => slots.push(MarkSlot::new(mark, look)),
+                        None => slots.push(Slot::new(key, look)),
                     }
                 }
                 needed
@@ -248,17 +269,17 @@ impl MarkPool {
 }
 
 /// Free elements kept beyond this many (and beyond the number drawn) are removed from the end.
-const SPARE_SLOTS: usize = 64;
+const SPARE_SLOTS: usize = 256;
 
-/// The event each element shows after a frame that draws `frame`, given what each showed
-/// before (`None`: free): see [`MarkPool`].
-pub fn assign_slots(shown: &[Option<u32>], frame: &[u32]) -> Vec<Option<u32>> {
-    let drawn: std::collections::HashSet<u32> = frame.iter().copied().collect();
-    let mut assigned: Vec<Option<u32>> = shown
+/// The item each element shows after a frame that draws `frame`, given what each showed
+/// before (`None`: free): see [`Pool`].
+pub fn assign_slots<K: Copy + Eq + Hash>(shown: &[Option<K>], frame: &[K]) -> Vec<Option<K>> {
+    let drawn: std::collections::HashSet<K> = frame.iter().copied().collect();
+    let mut assigned: Vec<Option<K>> = shown
         .iter()
         .map(|m| m.filter(|m| drawn.contains(m)))
         .collect();
-    let kept: std::collections::HashSet<u32> = assigned.iter().flatten().copied().collect();
+    let kept: std::collections::HashSet<K> = assigned.iter().flatten().copied().collect();
     let mut arrivals = frame.iter().copied().filter(|m| !kept.contains(m));
     for slot in assigned.iter_mut().filter(|s| s.is_none()) {
         match arrivals.next() {
@@ -274,12 +295,17 @@ pub fn assign_slots(shown: &[Option<u32>], frame: &[u32]) -> Vec<Option<u32>> {
     assigned
 }
 
-/// A count badge for marks too close together to draw; clicking it zooms to them. Like a mark,
-/// it reads its look from its own signal.
+/// A count badge for marks too close together to draw; clicking it zooms to them. Pooled like
+/// marks: it shows whichever badge its slot holds (none: hidden). Its position and visible count
+/// follow every frame; what it says to screen readers and in its tooltip, and its `data-count`,
+/// follow the view once it rests (`rested` changes): rewritten every frame of a zoom, those were
+/// half the badges' DOM writes.
 pub fn cluster_view(
-    slot: ArcRwSignal<Option<ClusterLook>>,
+    slot: ClusterSlot,
     viewport: RwSignal<Viewport>,
+    rested: RwSignal<u64>,
 ) -> impl IntoView {
+    let Slot { look: slot, .. } = slot;
     let read = {
         let slot = slot.clone();
         move |f: fn(&ClusterLook) -> String| {
@@ -287,6 +313,22 @@ pub fn cluster_view(
             move || slot.with(|s| s.as_ref().map(f).unwrap_or_default())
         }
     };
+    let hidden = {
+        let slot = slot.clone();
+        move || slot.with(Option::is_none)
+    };
+    let about = {
+        let slot = slot.clone();
+        Memo::new(move |_| {
+            rested.track();
+            slot.with_untracked(|s| {
+                s.as_ref()
+                    .map(|c| (c.aria(), c.count.to_string()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let aria = move || about.with(|a| a.0.clone());
     let zoom_to = {
         let slot = slot.clone();
         move |_| {
@@ -300,10 +342,11 @@ pub fn cluster_view(
         <button
             type="button"
             class="cluster"
-            data-count=read(|c| c.count.to_string())
+            hidden=hidden
+            data-count=move || about.with(|a| a.1.clone())
             style=read(|c| c.style.clone())
-            aria-label=read(|c| c.aria.clone())
-            title=read(|c| c.aria.clone())
+            aria-label=aria
+            title=aria
             on:click=zoom_to
         >
             {read(|c| format!("+{}", c.count))}
@@ -332,7 +375,6 @@ impl MarkLook {
 pub struct ClusterLook {
     pub style: String,
     pub count: usize,
-    pub aria: String,
     /// The axis range of its marks.
     pub days: (f64, f64),
 }
@@ -342,14 +384,18 @@ impl ClusterLook {
         Self {
             style: cluster_style(c, width, units),
             count: c.count,
-            aria: format!(
-                "{} more events, {} – {}: zoom in to see them",
-                c.count,
-                format_day(date_of(c.day_start)),
-                format_day(date_of(c.day_end - 1.0))
-            ),
             days: (c.day_start, c.day_end),
         }
+    }
+
+    /// What it says to a screen reader.
+    pub fn aria(&self) -> String {
+        format!(
+            "{} more events, {} – {}: zoom in to see them",
+            self.count,
+            format_day(date_of(self.days.0)),
+            format_day(date_of(self.days.1 - 1.0))
+        )
     }
 }
 
@@ -568,10 +614,10 @@ mod tests {
         // The first frame takes the marks in order.
         assert_eq!(assign_slots(&[], &[4, 2]), vec![Some(4), Some(2)]);
         // Far more free elements than needed: the free ones at the end go.
-        let many: Vec<Option<u32>> = (0..200).map(Some).collect();
-        let trimmed = assign_slots(&many, &[0, 150]);
-        assert_eq!(trimmed.len(), 151);
-        assert_eq!((trimmed[0], trimmed[150]), (Some(0), Some(150)));
+        let many: Vec<Option<u32>> = (0..1000).map(Some).collect();
+        let trimmed = assign_slots(&many, &[0, 900]);
+        assert_eq!(trimmed.len(), 901);
+        assert_eq!((trimmed[0], trimmed[900]), (Some(0), Some(900)));
         let trimmed = assign_slots(&many, &[0]);
         assert_eq!(trimmed.len(), 1 + SPARE_SLOTS);
     }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::event_list::{page_count, EventList};
 use super::filters::filter_form;
 use super::marks::{
-    cluster_view, index_of_ids, mark_view, percent, position, ClusterLook, MarkContext, MarkLook,
-    MarkPool, Slots, StableOrder, Units,
+    cluster_view, index_of_ids, mark_view, percent, position, ClusterLook, ClusterPool,
+    MarkContext, MarkLook, MarkPool, Slots, StableOrder, Units,
 };
 use super::url_state::{view_query, with_query};
 use super::{EventDetails, InitialView};
@@ -124,7 +124,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         })
     });
     // Each drawn mark and badge has its own signal; one effect hands them this frame's looks.
-    // Mark elements are pooled: a frame hands each drawn event an element (see `MarkPool`).
+    // Elements are pooled: a frame hands each drawn event or badge an element (see `Pool`).
     let frame_marks = move |l: &TimelineLayout, units: Units| -> Vec<(u32, MarkLook)> {
         l.placements
             .iter()
@@ -133,7 +133,16 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     };
     let mark_pool = MarkPool::new(layout.with_untracked(|l| frame_marks(l, units.get_untracked())));
     let mark_elements = RwSignal::new(mark_pool.len());
-    let cluster_slots = Slots::<(u32, u32), ClusterLook>::new();
+    let frame_clusters =
+        move |l: &TimelineLayout, units: Units| -> Vec<((u32, u32), ClusterLook)> {
+            l.clusters
+                .iter()
+                .map(|c| ((c.lane, c.ordinal), ClusterLook::of(c, l.width, units)))
+                .collect()
+        };
+    let cluster_pool =
+        ClusterPool::new(layout.with_untracked(|l| frame_clusters(l, units.get_untracked())));
+    let cluster_elements = RwSignal::new(cluster_pool.len());
     Effect::new(move |_| {
         let units = units.get();
         layout.with(|l| {
@@ -141,16 +150,17 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             if mark_elements.get_untracked() != needed {
                 mark_elements.set(needed);
             }
-            cluster_slots.sync(
-                l.clusters
-                    .iter()
-                    .map(|c| ((c.lane, c.ordinal), ClusterLook::of(c, l.width, units))),
-            );
+            let needed = cluster_pool.sync(frame_clusters(l, units));
+            if cluster_elements.get_untracked() != needed {
+                cluster_elements.set(needed);
+            }
         })
     });
 
     // What the toolbar and the root's `data-range-*` say: the view and its counts once it rests.
     let settled = RwSignal::new(layout.with_untracked(Settled::of));
+    // Counts up each time the view comes to rest, for what follows it only then.
+    let rested = RwSignal::new(0_u64);
     {
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
@@ -160,6 +170,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 if settled.get_untracked() != now {
                     settled.set(now);
                 }
+                rested.update(|n| *n += 1);
             });
         });
     }
@@ -352,8 +363,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         step,
         jump,
     };
-    // Drawn items keep their DOM places from frame to frame (see `StableOrder`).
-    let cluster_order = StableOrder::<(u32, u32)>::new();
+    // Ticks keep their DOM places from frame to frame (see `StableOrder`).
     let tick_order = StableOrder::<(u64, String)>::new();
     let mark_views = {
         let marks = Arc::clone(&marks);
@@ -377,15 +387,9 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let cluster_views = move || {
         view! {
             <For
-                each=move || cluster_order.next(layout.with(|l| l.clusters.iter().map(|c| (c.lane, c.ordinal)).collect()))
-                key=|k| *k
-                children=move |(lane, ordinal)| {
-                    let look = layout.with_untracked(|l| {
-                        l.cluster(lane, ordinal)
-                            .map(|c| ClusterLook::of(c, l.width, units.get_untracked()))
-                    });
-                    cluster_view(cluster_slots.slot((lane, ordinal), look), viewport)
-                }
+                each=move || 0..cluster_elements.get()
+                key=|at| *at
+                children=move |at| cluster_pool.slot(at).map(|slot| cluster_view(slot, viewport, rested))
             />
         }
     };
