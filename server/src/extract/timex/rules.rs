@@ -1228,7 +1228,7 @@ pub static RULES: &[Rule] = &[
     rule!(
         "fuzzy",
         true,
-        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|lately|the\s+past)|(?P<future>the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
+        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|lately|the\s+past|then[\s-]current)|(?P<future>the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
         build_fuzzy,
         [
             "now",
@@ -1236,9 +1236,12 @@ pub static RULES: &[Rule] = &[
             "the future",
             "currently",
             "For [now], it waits",
-            "as in [the past]"
+            "as in [the past]",
+            "at 50% of the [then current] market price",
+            "the [then-current] chairman"
         ],
         [
+            "the [then] chairman",
             "[Now], he says, it looks bad",
             "a trickle that [soon] became a flood",
             "the [recent] sale",

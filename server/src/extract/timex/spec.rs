@@ -387,6 +387,12 @@ impl Spec {
             Spec::QuarterOfRelativeYear { n, offset } => {
                 format!("{:04}-Q{n}", a.year() + offset)
             }
+            // "For the nine months, ... compared with the 1988 period": beside
+            // a period longer than a quarter, a year-named period is that year.
+            Spec::ReportedQuarter {
+                year: Some(y),
+                year_offset,
+            } if ctx.long_period => format!("{:04}", y + year_offset),
             Spec::ReportedQuarter { year, year_offset } => {
                 let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
                 format!("{:04}-Q{q}", year.unwrap_or(y) + year_offset)
