@@ -722,6 +722,21 @@ $195 million in the 1988 period.";
             ("open Sunday mornings", "Sunday mornings", "XXXX-WXX-7TMO"),
             ("Mondays are slow", "Mondays", "XXXX-WXX-1"),
             (
+                "flights leave on Monday and Tuesday nights",
+                "Monday",
+                "XXXX-WXX-1TNI",
+            ),
+            (
+                "He left on Monday and Tuesday night.",
+                "Monday",
+                "2000-02-21",
+            ),
+            (
+                "The vote is this coming Sunday, March 5.",
+                "this coming Sunday, March 5",
+                "2000-03-05",
+            ),
+            (
                 "By mid afternoon, they left.",
                 "mid afternoon",
                 "2000-02-24TAF",

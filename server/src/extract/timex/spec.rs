@@ -234,7 +234,9 @@ impl Spec {
             Spec::Literal(v) if !v.ends_with("_REF") => TimexType::Set,
             Spec::Weekly { .. } => TimexType::Set,
             Spec::Clock { .. } => TimexType::Time,
-            Spec::DayOffset { part: Some(_), .. } => TimexType::Time,
+            Spec::DayOffset { part: Some(_), .. } | Spec::Weekday { part: Some(_), .. } => {
+                TimexType::Time
+            }
             _ => TimexType::Date,
         }
     }
@@ -725,6 +727,8 @@ mod tests {
             direction: Direction::Tense,
             part: Some("EV"),
         };
+        // A weekday with a part of the day is a time, like "this evening".
+        assert_eq!(fri_evening.kind(), TimexType::Time);
         assert_eq!(value(fri_evening), "2025-02-14TEV");
         let day_before = Spec::DayShift {
             days: -1,
