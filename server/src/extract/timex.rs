@@ -92,7 +92,7 @@ pub fn rules() -> &'static [RuleInfo] {
 /// ("about 5 p.m. EST, Nov. 9") are well under this.
 const WINDOW: usize = 160;
 /// How far back the tense cue looks for a future verb.
-const TENSE_WINDOW: usize = 60;
+const TENSE_WINDOW: usize = 90;
 
 struct Engine {
     /// All rule patterns in one alternation, without capture names: finds the
@@ -605,6 +605,19 @@ than a year earlier.";
         let text = "Net rose in the fiscal first quarter. For the nine months, \
 net was $5 million, up from $4 million a year earlier.";
         assert_eq!(value_of(text, a, "a year earlier").as_deref(), Some("1988"));
+        // Beside it, a period named by its year is that year, not its quarter.
+        let text = "Net rose in the third quarter. For the nine months, net was \
+$306 million, compared with a loss of $195 million in the 1988 period.";
+        assert_eq!(
+            value_of(text, a, "the 1988 period").as_deref(),
+            Some("1988")
+        );
+        let text = "Net rose in the third quarter. Net was $306 million, up from \
+$195 million in the 1988 period.";
+        assert_eq!(
+            value_of(text, a, "the 1988 period").as_deref(),
+            Some("1988-Q3")
+        );
     }
 
     #[test]
@@ -612,6 +625,13 @@ net was $5 million, up from $4 million a year earlier.";
         let a = NaiveDate::from_ymd_opt(2013, 2, 13).expect("date");
         for (text, surface, value) in [
             ("The vote is set for Nov. 6.", "Nov. 6", "2013-11-06"),
+            // The future verb of the clause may lie a long phrase back.
+            (
+                "He will be named commander of the space shuttle Columbia for a mission in December.",
+                "December",
+                "2013-12",
+            ),
+            ("He was named commander for a mission in December.", "December", "2012-12"),
             ("Closing is expected in December.", "December", "2013-12"),
             ("The deal will close in December.", "December", "2013-12"),
             ("The notes are due on Nov. 1.", "Nov. 1", "2013-11-01"),
@@ -701,6 +721,21 @@ net was $5 million, up from $4 million a year earlier.";
             ),
             ("open Sunday mornings", "Sunday mornings", "XXXX-WXX-7TMO"),
             ("Mondays are slow", "Mondays", "XXXX-WXX-1"),
+            (
+                "flights leave on Monday and Tuesday nights",
+                "Monday",
+                "XXXX-WXX-1TNI",
+            ),
+            (
+                "He left on Monday and Tuesday night.",
+                "Monday",
+                "2000-02-21",
+            ),
+            (
+                "The vote is this coming Sunday, March 5.",
+                "this coming Sunday, March 5",
+                "2000-03-05",
+            ),
             (
                 "By mid afternoon, they left.",
                 "mid afternoon",

@@ -234,6 +234,13 @@ fn build_century(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
 }
 
 fn build_weekday(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    // "on Monday and Tuesday nights": the plural part belongs to both days,
+    // which recur every week.
+    if c.name("part").is_none() && c.name("rel").is_none() && c.name("prev").is_none() {
+        if let Some(part) = coordinated_weekly_part(s.after) {
+            return weekday_set(text(c, "wd")?, Some(part));
+        }
+    }
     let weekday = build_plain_weekday(c, s)?;
     // "the previous Friday" is the one before the Friday the story is at,
     // which in news is the last one; "the day before last Tuesday" counts
@@ -255,6 +262,34 @@ fn build_weekday(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
         },
         None => weekday,
     })
+}
+
+/// The plural part of the day in "[Monday] and Tuesday nights", read from
+/// the text after the first weekday.
+fn coordinated_weekly_part(after: &str) -> Option<&str> {
+    let rest = after
+        .strip_prefix(" and ")
+        .or_else(|| after.strip_prefix(" or "))?;
+    let mut words = rest.split(' ');
+    let day = words.next()?;
+    let is_weekday = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|w| day.eq_ignore_ascii_case(w));
+    let part = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    let plural = ["mornings", "afternoons", "evenings", "nights"]
+        .iter()
+        .any(|p| part.eq_ignore_ascii_case(p));
+    (is_weekday && plural).then_some(part)
 }
 
 fn build_plain_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
@@ -882,12 +917,13 @@ pub static RULES: &[Rule] = &[
         concat!(
             r"\b",
             point_mod!(),
-            r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|\s(?P<sday>{SDAY}))\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+            r"(?:(?:(?:this\s+coming|this\s+past|this|next|last|coming|past)\s+)?(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|\s(?P<sday>{SDAY}))\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
         ),
         build_month_day,
         [
             "Jan. 20",
             "Friday, Oct. 23",
+            "this coming Sunday, March eighth",
             "Aug. 7, 1998",
             "late March 3",
             "March eighth",
@@ -1014,7 +1050,8 @@ pub static RULES: &[Rule] = &[
             "Earlier [Sunday]",
             "Friday night",
             "the previous Friday",
-            "The [day before last Tuesday]'s hearing"
+            "The [day before last Tuesday]'s hearing",
+            "flights leave on [Monday] and Tuesday nights"
         ],
         ["Robinson Crusoe's man"]
     ),
@@ -1228,7 +1265,7 @@ pub static RULES: &[Rule] = &[
     rule!(
         "fuzzy",
         true,
-        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|lately|the\s+past)|(?P<future>the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
+        r"\b(?:(?P<present>(?:right\s+)?now|currently|current|nowadays|presently|these\s+days)|(?P<past>(?:more\s+)?recently|lately|the\s+past|then[\s-]current)|(?P<future>the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|soon|shortly|the\s+(?:near|short)\s+term|a\s+later\s+date))\b",
         build_fuzzy,
         [
             "now",
@@ -1236,9 +1273,12 @@ pub static RULES: &[Rule] = &[
             "the future",
             "currently",
             "For [now], it waits",
-            "as in [the past]"
+            "as in [the past]",
+            "at 50% of the [then current] market price",
+            "the [then-current] chairman"
         ],
         [
+            "the [then] chairman",
             "[Now], he says, it looks bad",
             "a trickle that [soon] became a flood",
             "the [recent] sale",

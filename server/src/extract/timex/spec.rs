@@ -234,7 +234,9 @@ impl Spec {
             Spec::Literal(v) if !v.ends_with("_REF") => TimexType::Set,
             Spec::Weekly { .. } => TimexType::Set,
             Spec::Clock { .. } => TimexType::Time,
-            Spec::DayOffset { part: Some(_), .. } => TimexType::Time,
+            Spec::DayOffset { part: Some(_), .. } | Spec::Weekday { part: Some(_), .. } => {
+                TimexType::Time
+            }
             _ => TimexType::Date,
         }
     }
@@ -387,6 +389,12 @@ impl Spec {
             Spec::QuarterOfRelativeYear { n, offset } => {
                 format!("{:04}-Q{n}", a.year() + offset)
             }
+            // "For the nine months, ... compared with the 1988 period": beside
+            // a period longer than a quarter, a year-named period is that year.
+            Spec::ReportedQuarter {
+                year: Some(y),
+                year_offset,
+            } if ctx.long_period => format!("{:04}", y + year_offset),
             Spec::ReportedQuarter { year, year_offset } => {
                 let (y, q) = ctx.quarter.unwrap_or_else(|| previous_quarter(a));
                 format!("{:04}-Q{q}", year.unwrap_or(y) + year_offset)
@@ -719,6 +727,8 @@ mod tests {
             direction: Direction::Tense,
             part: Some("EV"),
         };
+        // A weekday with a part of the day is a time, like "this evening".
+        assert_eq!(fri_evening.kind(), TimexType::Time);
         assert_eq!(value(fri_evening), "2025-02-14TEV");
         let day_before = Spec::DayShift {
             days: -1,
