@@ -383,6 +383,38 @@ Read the full article here"#;
         assert!(source_cue("They stayed at the Holiday Inn Express in Wisconsin.").is_empty());
     }
 
+    #[test]
+    fn words_after_the_head_that_belong_to_the_cue() {
+        // A part of the day after the weekday, a manner adverb after the head.
+        let t = "Clinton said Tuesday night that the race was close.";
+        assert_eq!(source_cue(t), vec![(Some("Clinton"), "said Tuesday night")]);
+        let t = "Trump said Tuesday that the race was close.";
+        assert_eq!(source_cue(t), vec![(Some("Trump"), "said Tuesday")]);
+        let t = "Sanders said repeatedly that the system is rigged.";
+        assert_eq!(source_cue(t), vec![(Some("Sanders"), "said repeatedly")]);
+        // "Reportedly" is no manner of saying; "publicly" only counts as a whole word.
+        let t = "Sanders said publicity was not the point.";
+        assert_eq!(source_cue(t), vec![(Some("Sanders"), "said")]);
+        // "in a statement" stays in the cue unless it names a document sent somewhere.
+        let t = "Ryan said in a statement that the bill would pass.";
+        assert_eq!(source_cue(t), vec![(Some("Ryan"), "said in a statement")]);
+        let t = "Ryan said in a statement provided to CNN that the bill would pass.";
+        assert_eq!(source_cue(t), vec![(Some("Ryan"), "said")]);
+    }
+
+    #[test]
+    fn talking_and_responding_need_their_particle() {
+        let t = "Trump was talking about the wall on the border.";
+        assert_eq!(source_cue(t), vec![(Some("Trump"), "was talking about")]);
+        assert!(source_cue("Trump was talking to donors in Ohio.").is_empty());
+        let t = "The campaign did not respond to a request for comment.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("The campaign"), "did not respond to")]
+        );
+        assert!(source_cue("Voters respond well to his plan.").is_empty());
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_spans_are_valid(text in "\\PC{0,300}") {

@@ -12,8 +12,8 @@ use regex::Regex;
 
 use super::super::sentences::Sentence;
 use super::lexicon::{
-    ACTION_VERBS, ADDRESSEE_CUES, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS, INVERTING_CUES,
-    NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, STATEMENT_CUES,
+    ACTION_VERBS, ADDRESSEE_CUES, CUE_ADVERBS_AFTER, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS,
+    INVERTING_CUES, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, STATEMENT_CUES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
@@ -43,9 +43,13 @@ static CONFIDENCE: LazyLock<HashMap<&'static str, f32>> =
     LazyLock::new(|| STATEMENT_CUES.iter().copied().collect());
 
 /// A weekday or "recently" right after a cue.
+/// A part of the day after a weekday ("said Tuesday night"): PolNeAR keeps both or
+/// neither, and the cue is more often the whole.
 static WEEKDAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently)\b")
-        .expect("weekday regex")
+    Regex::new(
+        r"^ (?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|afternoon|evening)\b)?|recently)\b",
+    )
+    .expect("weekday regex")
 });
 
 /// Finds the statements of every sentence; the cue regex runs on `shadow`, the text's
@@ -109,8 +113,25 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 continue;
             }
             if let Some(st) = &m.stmt {
-                if m.part.is_none() {
+                // "in a statement provided to CNN": the phrase names a document, and
+                // PolNeAR leaves it out of the cue.
+                let rest = &text[start + st.end..end];
+                let modified = [" to ", " obtained", " provided", " released", " sent"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+                if m.part.is_none() && !modified {
                     cue.end = start + st.end;
+                }
+            } else if m.part.is_none() {
+                // "said repeatedly", "asked rhetorically".
+                let rest = &text[cue.end..end];
+                if let Some(w) = rest.strip_prefix(' ').and_then(|r| {
+                    CUE_ADVERBS_AFTER.iter().find(|a| {
+                        r.starts_with(**a)
+                            && !r[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    })
+                }) {
+                    cue.end += 1 + w.len();
                 }
             }
             // PolNeAR more often than not keeps a weekday or "recently" right after the
