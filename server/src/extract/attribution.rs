@@ -415,6 +415,35 @@ Read the full article here"#;
         assert!(source_cue("Voters respond well to his plan.").is_empty());
     }
 
+    #[test]
+    fn coordinated_source_opening_the_sentence() {
+        let t = "Real estate mogul and reality television star Donald Trump tweeted a chart.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("Real estate mogul and reality television star Donald Trump"),
+                "tweeted"
+            )]
+        );
+        // After a comma, "and" joins clauses: only the second subject is the source.
+        let t = "His parents died in 1987, and he said the loss shaped him.";
+        assert_eq!(source_cue(t), vec![(Some("he"), "said")]);
+    }
+
+    #[test]
+    fn modal_see_and_decide_are_no_cues() {
+        assert!(source_cue("Voters will see the ad ten times before the primary.").is_empty());
+        assert!(source_cue("The state of Nevada will decide whether he is right.").is_empty());
+        let t = "Sanders said he did not see a path to the nomination.";
+        assert!(source_cue(t).contains(&(Some("Sanders"), "said")));
+        // "has long": the adverb is part of the cue.
+        let t = "Republicans have long argued that taxes are too high.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Republicans"), "have long argued")]
+        );
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_spans_are_valid(text in "\\PC{0,300}") {

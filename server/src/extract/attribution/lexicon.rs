@@ -524,6 +524,8 @@ pub const CUE_PREFIXES: &[&str] = &[
     "has",
     "have",
     "had",
+    "long",
+    "further",
     "will",
     "would",
     "is",
