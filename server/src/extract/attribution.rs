@@ -444,6 +444,30 @@ Read the full article here"#;
         );
     }
 
+    #[test]
+    fn sources_after_the_cue_keep_labels_and_modifiers() {
+        let t = "“We need this bill,” said Rep. Bobby Scott (D-Va.).";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Rep. Bobby Scott (D-Va.)"), "said")]
+        );
+        let t = "The deal is off, according to one person with knowledge of the talks.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("one person with knowledge of the talks"),
+                "according to"
+            )]
+        );
+        let t = "“He is ready,” said a longtime adviser to Trump, who asked not to be named.";
+        assert!(source_cue(t)
+            .iter()
+            .any(|(s, _)| s.is_some_and(|s| s.starts_with("a longtime adviser to Trump"))));
+        // A parenthesis that is no party label stays out.
+        let t = "“We need this bill,” said Bobby Scott (pictured).";
+        assert_eq!(source_cue(t), vec![(Some("Bobby Scott"), "said")]);
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_spans_are_valid(text in "\\PC{0,300}") {

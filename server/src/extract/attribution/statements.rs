@@ -17,7 +17,8 @@ use super::lexicon::{
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
-    quote_ending_at, quote_starting_at, strictly_in_quote, subject, tokenize, Token, VerbPattern,
+    quote_ending_at, quote_starting_at, source_forward, strictly_in_quote, subject, tokenize,
+    Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -723,7 +724,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         .unwrap_or(toks.len());
     if head == "according" {
         // "according to X": X follows; the content is the rest of the sentence.
-        let mut e = np_forward(toks, ce)?;
+        let mut e = source_forward(toks, ce)?;
         // "According to the Times, the information ...": the comma ends the source.
         if ci == 0 {
             if let Some(k) = toks[ce..e].iter().position(|t| t.text == ",") {
@@ -952,7 +953,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     if (after_quote || ci == 0 || inverted_after_comma(toks, ci, ce))
         && INVERTING_CUES.contains(&head)
     {
-        let mut e = np_forward(toks, ce)?;
+        let mut e = source_forward(toks, ce)?;
         // "..., said David Autor, an influential scholar of labor economics.": an
         // appositive running to the sentence end belongs to the source.
         let relative = toks

@@ -513,6 +513,10 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
     if j == i {
         return None;
     }
+    // A party and state label: "Rep. Bobby Scott (D-Va.)".
+    if let Some(close) = party_label(toks, j) {
+        j = close + 1;
+    }
     // An appositive: ", a Democratic pollster" / ", the top strategist ...".
     if j + 1 < toks.len() && toks[j].text == "," {
         let a = &toks[j + 1];
@@ -536,6 +540,45 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
         }
     }
     Some(j)
+}
+
+/// Like [`np_forward`], for a source after its cue: a modifier in "by", "to" or "with"
+/// runs to the next punctuation ("a longtime adviser to Trump", "one person with
+/// knowledge of the talks", "polling by the A.F.L.-C.I.O."; train: 30 of 32 such gold
+/// sources after their cue do).
+pub fn source_forward(toks: &[Token], i: usize) -> Option<usize> {
+    let j = np_forward(toks, i)?;
+    if j == i
+        || !toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower().as_ref(), "by" | "to" | "with"))
+    {
+        return Some(j);
+    }
+    let mut k = j + 1;
+    while k < toks.len() && k - j <= 25 {
+        let t = &toks[k];
+        let abbreviation = t.text == "." && is_abbreviation(toks[k - 1].text);
+        if !t.is_word() && !abbreviation && !matches!(t.text, "’" | "'" | "/" | "&") {
+            break;
+        }
+        k += 1;
+    }
+    Some(if k > j + 1 && k - j <= 25 { k } else { j })
+}
+
+/// The index of the closing parenthesis of a party label opening at token `j`: "(D)",
+/// "(R-Texas)", "(I-Vt.)", "(D-S.C.)".
+fn party_label(toks: &[Token], j: usize) -> Option<usize> {
+    if toks.get(j)?.text != "(" {
+        return None;
+    }
+    let label = toks.get(j + 1)?.text;
+    let party = label.split('-').next().unwrap_or("");
+    if !matches!(party, "D" | "R" | "I") || !(label.len() == 1 || label[1..].starts_with('-')) {
+        return None;
+    }
+    (j + 2..(j + 5).min(toks.len())).find(|&k| toks[k].text == ")")
 }
 
 /// Nouns and participles after which "by" names an author inside the noun phrase.
