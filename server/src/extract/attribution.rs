@@ -379,6 +379,11 @@ Read the full article here"#;
         assert_eq!(source_cue(t), vec![(Some("Trump"), "boasted of")]);
         let t = "Clinton lambasted the Republican plan on taxes.";
         assert_eq!(source_cue(t), vec![(Some("Clinton"), "lambasted")]);
+        let t = "Sanders mused about the future of the party.";
+        assert_eq!(source_cue(t), vec![(Some("Sanders"), "mused about")]);
+        // "agreed to" keeps its bare head: only "with" joins "agree".
+        let t = "Kasich agreed with the governor on the budget.";
+        assert_eq!(source_cue(t), vec![(Some("Kasich"), "agreed with")]);
         // The noun "express" and the verb "boasted" with a possession are no cues.
         assert!(source_cue("They stayed at the Holiday Inn Express in Wisconsin.").is_empty());
     }

@@ -459,6 +459,12 @@ pub const CUE_PARTICLES: &[(&str, &[&str])] = &[
     ("balk", &["at"]),
     ("hint", &["at"]),
     ("comment", &["on"]),
+    ("think", &["of"]),
+    ("believe", &["in"]),
+    ("muse", &["about"]),
+    ("agree", &["with"]),
+    ("allud", &["to"]),
+    ("concern", &["about"]),
 ];
 
 /// Heads that are cues only with their particle ("according to", "spoke about").
