@@ -443,7 +443,9 @@ impl TimelineIndex {
                 let label_end = x_start + label_shift + POINT_PX + g.label_px;
                 (x_start, mark_end.max(label_end))
             };
-            if right < 0.0 {
+            // A mark that ends left of the view is not drawn, even where its label would reach
+            // into it: a label with no mark beside it belongs to nothing on screen.
+            if mark_end <= 0.0 {
                 continue;
             }
             // A span is drawn only a little past either edge, where the canvas clips it: years
@@ -1010,6 +1012,18 @@ mod tests {
             "{p:?}"
         );
         assert!((p.x_start + p.label_shift).abs() < 1e-9, "{p:?}");
+        // Just after the span ends, its label would still reach into the view (a day is under
+        // a pixel here); neither it nor a badge is drawn.
+        let after = Viewport::new(d(2025, 2, 19), d(2029, 1, 1));
+        let l = layout(&index, after, 1000.0, None, ALL_ROWS, None);
+        assert!(l.placements.is_empty() && l.clusters.is_empty(), "{l:?}");
+        let before_end = Viewport::new(d(2025, 2, 17), d(2029, 1, 1));
+        assert_eq!(
+            layout(&index, before_end, 1000.0, None, ALL_ROWS, None)
+                .placements
+                .len(),
+            1
+        );
     }
 
     #[test]
