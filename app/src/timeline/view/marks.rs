@@ -200,7 +200,11 @@ pub fn mark_view(
 /// and built whenever a lane's number of badges changed: a node, a listener and garbage each);
 /// spare free ones at the end are removed, but their slots (signals) stay, so an element built
 /// again at the same place reads the same ones.
-pub struct Pool<K: 'static, L: 'static>(StoredValue<Vec<Slot<K, L>>>);
+pub struct Pool<K: 'static, L: 'static> {
+    slots: StoredValue<Vec<Slot<K, L>>>,
+    /// How many elements the list draws: the slots in use and the spare ones kept.
+    elements: RwSignal<usize>,
+}
 
 impl<K: 'static, L: 'static> Clone for Pool<K, L> {
     fn clone(&self) -> Self {
@@ -218,25 +222,29 @@ where
     /// A pool holding `frame`'s items in order (the server's rendering and the hydration that
     /// must match it).
     pub fn new(frame: Vec<(K, L)>) -> Self {
-        Self(StoredValue::new(
-            frame
-                .into_iter()
-                .map(|(m, look)| Slot::new(Some(m), Some(look)))
-                .collect(),
-        ))
+        let slots: Vec<Slot<K, L>> = frame
+            .into_iter()
+            .map(|(m, look)| Slot::new(Some(m), Some(look)))
+            .collect();
+        Self {
+            elements: RwSignal::new(slots.len()),
+            slots: StoredValue::new(slots),
+        }
     }
 
-    pub fn len(self) -> usize {
-        self.0.with_value(Vec::len)
+    /// The number of elements to draw (tracked: the list follows it).
+    pub fn elements(self) -> usize {
+        self.elements.get()
     }
 
     pub fn slot(self, at: usize) -> Option<Slot<K, L>> {
-        self.0.with_value(|slots| slots.get(at).cloned())
+        self.slots.with_value(|slots| slots.get(at).cloned())
     }
 
-    /// Hands out this frame's items; returns the number of elements needed.
-    pub fn sync(self, frame: Vec<(K, L)>) -> usize {
-        self.0
+    /// Hands out this frame's items, and sets how many elements they need.
+    pub fn sync(self, frame: Vec<(K, L)>) {
+        let needed = self
+            .slots
             .try_update_value(|slots| {
                 let shown: Vec<Option<K>> = slots.iter().map(|s| s.key.get_untracked()).collect();
                 let keys: Vec<K> = frame.iter().map(|(m, _)| *m).collect();
@@ -264,7 +272,10 @@ where
                 }
                 needed
             })
-            .unwrap_or(0)
+            .unwrap_or(0);
+        if self.elements.get_untracked() != needed {
+            self.elements.set(needed);
+        }
     }
 }
 
@@ -298,12 +309,12 @@ pub fn assign_slots<K: Copy + Eq + Hash>(shown: &[Option<K>], frame: &[K]) -> Ve
 /// A count badge for marks too close together to draw; clicking it zooms to them. Pooled like
 /// marks: it shows whichever badge its slot holds (none: hidden). Its position and visible count
 /// follow every frame; what it says to screen readers and in its tooltip, and its `data-count`,
-/// follow the view once it rests (`rested` changes): rewritten every frame of a zoom, those were
+/// follow the view once it rests (`rested` fires): rewritten every frame of a zoom, those were
 /// half the badges' DOM writes.
 pub fn cluster_view(
     slot: ClusterSlot,
     viewport: RwSignal<Viewport>,
-    rested: RwSignal<u64>,
+    rested: Trigger,
 ) -> impl IntoView {
     let Slot { look: slot, .. } = slot;
     let read = {

@@ -132,7 +132,6 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             .collect()
     };
     let mark_pool = MarkPool::new(layout.with_untracked(|l| frame_marks(l, units.get_untracked())));
-    let mark_elements = RwSignal::new(mark_pool.len());
     let frame_clusters =
         move |l: &TimelineLayout, units: Units| -> Vec<((u32, u32), ClusterLook)> {
             l.clusters
@@ -142,25 +141,18 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
         };
     let cluster_pool =
         ClusterPool::new(layout.with_untracked(|l| frame_clusters(l, units.get_untracked())));
-    let cluster_elements = RwSignal::new(cluster_pool.len());
     Effect::new(move |_| {
         let units = units.get();
         layout.with(|l| {
-            let needed = mark_pool.sync(frame_marks(l, units));
-            if mark_elements.get_untracked() != needed {
-                mark_elements.set(needed);
-            }
-            let needed = cluster_pool.sync(frame_clusters(l, units));
-            if cluster_elements.get_untracked() != needed {
-                cluster_elements.set(needed);
-            }
+            mark_pool.sync(frame_marks(l, units));
+            cluster_pool.sync(frame_clusters(l, units));
         })
     });
 
     // What the toolbar and the root's `data-range-*` say: the view and its counts once it rests.
     let settled = RwSignal::new(layout.with_untracked(Settled::of));
-    // Counts up each time the view comes to rest, for what follows it only then.
-    let rested = RwSignal::new(0_u64);
+    // Fires each time the view comes to rest, for what follows it only then.
+    let rested = Trigger::new();
     {
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
@@ -170,7 +162,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
                 if settled.get_untracked() != now {
                     settled.set(now);
                 }
-                rested.update(|n| *n += 1);
+                rested.notify();
             });
         });
     }
@@ -373,7 +365,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
             let actors = Arc::clone(&actors);
             view! {
                 <For
-                    each=move || 0..mark_elements.get()
+                    each=move || 0..mark_pool.elements()
                     key=|at| *at
                     children=move |at| {
                         mark_pool
@@ -387,7 +379,7 @@ pub fn TimelineView(data: TimelineData, initial: InitialView, embed: bool) -> im
     let cluster_views = move || {
         view! {
             <For
-                each=move || 0..cluster_elements.get()
+                each=move || 0..cluster_pool.elements()
                 key=|at| *at
                 children=move |at| cluster_pool.slot(at).map(|slot| cluster_view(slot, viewport, rested))
             />

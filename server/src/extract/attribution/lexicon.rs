@@ -496,6 +496,11 @@ pub const CUE_ADVERBS_AFTER: &[&str] = &[
     "bitterly",
 ];
 
+/// Modal auxiliaries, with the pieces of their contractions ("won’t", "he’ll", "she’d").
+pub const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "couldn", "may", "might", "must", "won", "ll", "d", "cannot",
+];
+
 /// Cues whose first object is the addressee, not the content ("told reporters that ...").
 pub const ADDRESSEE_CUES: &[&str] = &[
     "told", "tells", "tell", "telling", "warned", "warns", "assured", "reminded",

@@ -13,7 +13,7 @@ use regex::Regex;
 use super::super::sentences::Sentence;
 use super::lexicon::{
     ACTION_VERBS, ADDRESSEE_CUES, CUE_ADVERBS_AFTER, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS,
-    INVERTING_CUES, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, STATEMENT_CUES,
+    INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, STATEMENT_CUES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
@@ -159,24 +159,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             if matches!(head_l.as_str(), "see" | "decide" | "respond")
                 && text[cue.start..start + head.start]
                     .split(|c: char| c.is_whitespace() || c == '’' || c == '\'')
-                    .any(|w| {
-                        let w = w.to_ascii_lowercase();
-                        matches!(
-                            w.as_str(),
-                            "will"
-                                | "would"
-                                | "could"
-                                | "can"
-                                | "couldn"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "won"
-                                | "ll"
-                                | "d"
-                                | "cannot"
-                        )
-                    })
+                    .any(|w| MODALS.contains(&w.to_ascii_lowercase().as_str()))
             {
                 continue;
             }

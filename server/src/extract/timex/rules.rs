@@ -272,23 +272,15 @@ fn coordinated_weekly_part(after: &str) -> Option<&str> {
         .or_else(|| after.strip_prefix(" or "))?;
     let mut words = rest.split(' ');
     let day = words.next()?;
-    let is_weekday = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|w| day.eq_ignore_ascii_case(w));
+    // Whole names only: chrono also reads "Tue".
+    let is_weekday =
+        day.parse::<chrono::Weekday>().is_ok() && day.to_ascii_lowercase().ends_with("day");
     let part = words
         .next()?
         .trim_end_matches(|c: char| !c.is_ascii_alphabetic());
-    let plural = ["mornings", "afternoons", "evenings", "nights"]
-        .iter()
-        .any(|p| part.eq_ignore_ascii_case(p));
+    let plural = part
+        .strip_suffix('s')
+        .is_some_and(|p| lexicon::day_part_code(p).is_some());
     (is_weekday && plural).then_some(part)
 }
 
