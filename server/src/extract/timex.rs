@@ -336,6 +336,9 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
     let quarterly = engine.quarterly.is_match(text);
     let mut mentions: Vec<TimexMention> = Vec::new();
     let mut quarter = None;
+    // The last quarter named (its end and value), which a comparison in the
+    // same or the next sentence speaks of rather than the report's first.
+    let mut last_quarter: Option<(usize, (i32, u32))> = None;
     let mut pos = 0;
     while pos < text.len() {
         let Some(m) = engine.scanner.find_at(text, pos) else {
@@ -356,7 +359,10 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
                 && !engine.pluperfect_after(text, end),
             ended: engine.ended_before(text, p),
             quarterly,
-            quarter,
+            quarter: last_quarter
+                .filter(|&(e, _)| within_a_sentence(text, e, p))
+                .map(|(_, q)| q)
+                .or(quarter),
             long_period: engine.long_period_before(text, p),
         };
         let mut mention = TimexMention {
@@ -377,11 +383,15 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             // The first quarter a report names is the one it reports on;
             // later ones are comparisons, and distant years are history.
             Spec::Quarter { year_offset: 0, .. }
-            | Spec::QuarterOfRelativeYear { offset: 0, .. }
-                if quarter.is_none() =>
-            {
-                quarter = named_quarter(&mention.value)
+            | Spec::QuarterOfRelativeYear { offset: 0, .. } => {
+                let named = named_quarter(&mention.value)
                     .filter(|(y, _)| anchor.is_none_or(|a| (a.year() - 1..=a.year()).contains(y)));
+                if quarter.is_none() {
+                    quarter = named;
+                }
+                if let Some(q) = named {
+                    last_quarter = Some((end, q));
+                }
             }
             _ => {}
         }
@@ -425,6 +435,27 @@ fn date_from_story(mention: &mut TimexMention, previous: &[TimexMention]) {
     if let (Some(day), Some(t)) = (day, mention.value.find('T')) {
         mention.value = format!("{day}{}", &mention.value[t..]);
     }
+}
+
+/// Whether `to` lies in the sentence that `from` is in or in the next one:
+/// at most one sentence end (a period, question or exclamation mark before
+/// a capital, or a line break) between them.
+fn within_a_sentence(text: &str, from: usize, to: usize) -> bool {
+    const REACH: usize = 400;
+    if to < from || to - from > REACH {
+        return false;
+    }
+    let gap = &text.as_bytes()[from..to];
+    let ends = gap
+        .windows(3)
+        .filter(|w| {
+            w[0] == b'\n'
+                || (matches!(w[0], b'.' | b'?' | b'!')
+                    && w[1].is_ascii_whitespace()
+                    && (w[2].is_ascii_uppercase() || w[2] == b'"' || w[2] == b'`'))
+        })
+        .count();
+    ends <= 1
 }
 
 /// The (year, number) of a resolved quarter value ("1989-Q3").
@@ -597,6 +628,28 @@ rose 5% from a year earlier.";
             value_of(text, a, "a year earlier").as_deref(),
             Some("1988-Q1")
         );
+        // A quarter named in the sentence, or the one before, outranks the
+        // report's first: a second company's results, or an earlier quarter.
+        let text = "Delta's profit rose in the fiscal first quarter. Separately, \
+America West reported third-quarter profit of $5.8 million, up from $4 million a year \
+earlier. Year-earlier results included a gain. Revenue rose in the quarter.";
+        assert_eq!(
+            value_of(text, a, "a year earlier").as_deref(),
+            Some("1988-Q3")
+        );
+        assert_eq!(
+            value_of(text, a, "Year-earlier").as_deref(),
+            Some("1988-Q3")
+        );
+        // Two sentences on, the report's own quarter is back.
+        assert_eq!(value_of(text, a, "the quarter").as_deref(), Some("1989-Q1"));
+        assert!(within_a_sentence("third quarter. Net rose", 13, 23));
+        assert!(!within_a_sentence(
+            "third quarter. Net rose. Sales fell",
+            13,
+            35
+        ));
+        assert!(!within_a_sentence("quarter", 5, 2));
         // Without a quarter named, "a year earlier" is the year before.
         let text = "The quarterly dividend is unchanged. Wages were 3.8% higher \
 than a year earlier.";
