@@ -140,7 +140,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             .map(|p| case_insensitive(&format!("^(?:{p})")))
             .collect(),
         future: case_insensitive(
-            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+to|planning|until|as\s+(?:soon|early)\s+as|set\s+(?:to|for)|slated|due\s+(?:to|in|on|by)|expected\s+(?:to|in|on|by)|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
+            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+(?:to|an?)|planning|meets?|convenes?|resumes?|until|as\s+(?:soon|early)\s+as|set\s+(?:to|for)|slated|due\s+(?:to|in|on|by)|expected\s+(?:to|in|on|by)|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
         pluperfect: case_insensitive(r"\bhad\b"),
         ahead: case_insensitive(
@@ -689,6 +689,22 @@ $195 million in the 1988 period.";
             ("The deal will close in December.", "December", "2013-12"),
             ("The notes are due on Nov. 1.", "Nov. 1", "2013-11-01"),
             ("The vote was held Nov. 6.", "Nov. 6", "2012-11-06"),
+            // "planned a rally" names an event still ahead; the participle
+            // ("the rally planned for Friday was called off") does not.
+            (
+                "Protesters planned a large demonstration on Saturday.",
+                "Saturday",
+                "2013-02-16",
+            ),
+            // News writes a scheduled meeting in the present tense.
+            ("He and Arafat meet separately Monday.", "Monday", "2013-02-18"),
+            ("The board convenes Friday.", "Friday", "2013-02-15"),
+            ("He and Arafat met separately Monday.", "Monday", "2013-02-11"),
+            (
+                "A service planned at the school for Saturday was canceled.",
+                "Saturday",
+                "2013-02-09",
+            ),
             ("Sales this year through August rose.", "August", "2012-08"),
             ("Loans are available through August.", "August", "2013-08"),
             (
