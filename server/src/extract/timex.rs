@@ -140,7 +140,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             .map(|p| case_insensitive(&format!("^(?:{p})")))
             .collect(),
         future: case_insensitive(
-            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+(?:to|an?)|planning|meets?|convenes?|resumes?|until|as\s+(?:soon|early)\s+as|set\s+(?:to|for)|slated|due\s+(?:to|in|on|by)|expected\s+(?:to|in|on|by)|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
+            r"(?:\b(?:will|would|won't|shall|going\s+to|scheduled|planned\s+(?:to|an?)|planning|meets|convenes|resumes|until|as\s+(?:soon|early)\s+as|set\s+(?:to|for)|slated|due\s+(?:to|in|on|by)|expected\s+(?:to|in|on|by)|plans?\s+to|is\s+to|are\s+to)\b|'ll\b)",
         ),
         pluperfect: case_insensitive(r"\bhad\b"),
         ahead: case_insensitive(
@@ -696,10 +696,21 @@ $195 million in the 1988 period.";
                 "Saturday",
                 "2013-02-16",
             ),
-            // News writes a scheduled meeting in the present tense.
-            ("He and Arafat meet separately Monday.", "Monday", "2013-02-18"),
+            // A season ahead in a future clause is the next one not yet
+            // over; in the past, the current cycle's.
+            ("Factories will slow in the spring.", "the spring", "2013-SP"),
+            ("Factories slowed in the spring.", "the spring", "2012-SP"),
+            ("Prices will ease this winter.", "this winter", "2012-WI"),
+            // News writes a scheduled meeting in the present tense; the bare
+            // "meet" is as often an infinitive ("made it hard to meet demand").
+            ("Albright meets Arafat separately Monday.", "Monday", "2013-02-18"),
             ("The board convenes Friday.", "Friday", "2013-02-15"),
-            ("He and Arafat met separately Monday.", "Monday", "2013-02-11"),
+            ("Albright met Arafat separately Monday.", "Monday", "2013-02-11"),
+            (
+                "It was hard to meet demand well into the summer.",
+                "the summer",
+                "2012-SU",
+            ),
             (
                 "A service planned at the school for Saturday was canceled.",
                 "Saturday",

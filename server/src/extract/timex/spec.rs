@@ -400,7 +400,7 @@ impl Spec {
                 format!("{:04}-Q{q}", year.unwrap_or(y) + year_offset)
             }
             Spec::Season { code, year, offset } => {
-                let y = year.unwrap_or_else(|| season_year(a, code, *offset));
+                let y = year.unwrap_or_else(|| season_year(a, code, *offset, ctx.future));
                 format!("{y:04}-{code}")
             }
             Spec::StoryWeek => format!("{:04}-WXX", a.year()),
@@ -458,8 +458,11 @@ fn holiday_date(
 
 /// The year of the season `offset` seasons of that name away from the
 /// anchor's ("last fall" in February 1998 is 1997-FA). Winter belongs to the
-/// year it begins in.
-fn season_year(a: NaiveDate, code: &str, offset: i32) -> i32 {
+/// year it begins in. With no offset ("the spring", "this summer") it is
+/// the season of the current cycle, or in a clause about the future the
+/// next one not yet over ("is going to slow in the spring", said in
+/// February 1998, is 1998-SP).
+fn season_year(a: NaiveDate, code: &str, offset: i32, future: bool) -> i32 {
     const ORDER: [&str; 4] = ["SP", "SU", "FA", "WI"];
     let index = ORDER.iter().position(|c| *c == code).unwrap_or(0);
     // March-May spring, June-August summer, September-November fall.
@@ -470,6 +473,7 @@ fn season_year(a: NaiveDate, code: &str, offset: i32) -> i32 {
     match offset.signum() {
         -1 => year - i32::from(index >= current),
         1 => year + i32::from(index <= current),
+        _ if future => year + i32::from(index < current),
         _ => year,
     }
 }
