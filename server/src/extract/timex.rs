@@ -93,6 +93,9 @@ pub fn rules() -> &'static [RuleInfo] {
 const WINDOW: usize = 160;
 /// How far back the tense cue looks for a future verb.
 const TENSE_WINDOW: usize = 90;
+/// How far into its sentence a comparison still opens it ("The year-ago
+/// results included ...") and so continues the sentence before.
+const OPENING: usize = 40;
 
 struct Engine {
     /// All rule patterns in one alternation, without capture names: finds the
@@ -297,17 +300,23 @@ impl Engine {
     /// Whether the sentence leading up to `start` reports on a period
     /// longer than a quarter: "For the nine months, net rose from $5
     /// million a year earlier" compares with the year before, not with its
-    /// quarter.
+    /// quarter. A comparison opening its sentence continues the one before:
+    /// "In the first nine months, net was $306 million. The year-ago
+    /// results included a charge."
     fn long_period_before(&self, text: &str, start: usize) -> bool {
         let from = ceil_boundary(text, start.saturating_sub(3 * TENSE_WINDOW));
         let before = &text[from..start];
-        let sentence = before
-            .rfind(". ")
-            .into_iter()
-            .chain(before.rfind('\n'))
-            .max()
-            .map_or(before, |i| &before[i + 1..]);
-        self.long_period.is_match(sentence)
+        let sentence_start = |b: &str| b.rfind(". ").into_iter().chain(b.rfind('\n')).max();
+        let Some(i) = sentence_start(before) else {
+            return self.long_period.is_match(before);
+        };
+        if self.long_period.is_match(&before[i + 1..]) {
+            return true;
+        }
+        let opening = before[i + 1..].trim_start().len() < OPENING;
+        let previous = &before[..i];
+        let previous = sentence_start(previous).map_or(previous, |j| &previous[j + 1..]);
+        opening && self.long_period.is_match(previous)
     }
 
     /// Whether the date closes a period named just before it: "the fiscal
@@ -654,6 +663,14 @@ earlier. Year-earlier results included a gain. Revenue rose in the quarter.";
         let text = "The quarterly dividend is unchanged. Wages were 3.8% higher \
 than a year earlier.";
         assert_eq!(value_of(text, a, "a year earlier").as_deref(), Some("1988"));
+        // So does one opening the sentence after a nine-month figure, but
+        // not one further into it.
+        let text = "Net rose in the third quarter. In the nine months, net was \
+$306 million. The year-ago results included a charge.";
+        assert_eq!(value_of(text, a, "year-ago").as_deref(), Some("1988"));
+        let text = "Net rose in the third quarter. In the nine months, net was \
+$306 million. Sales in the third quarter rose to $2 billion from $1.5 billion a year ago.";
+        assert_eq!(value_of(text, a, "a year ago").as_deref(), Some("1988-Q3"));
         // A nine-month figure compares with the year before, not a quarter.
         let text = "Net rose in the fiscal first quarter. For the nine months, \
 net was $5 million, up from $4 million a year earlier.";
