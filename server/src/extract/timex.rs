@@ -477,9 +477,19 @@ fn named_quarter(value: &str) -> Option<(i32, u32)> {
 /// keeping of its value only the unit the anaphor names: "that year" after
 /// "June 1998" means 1998.
 fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention], unit: Option<Unit>) {
-    let antecedent = previous.iter().rposition(|m| {
+    let specific = |m: &TimexMention| {
         matches!(m.kind, TimexType::Date | TimexType::Time) && !m.value.ends_with("_REF")
-    });
+    };
+    // "in the weeks before the shooting" keeps a month: it skips a bare
+    // year or a week named in between ("arrested since 1990").
+    let has_month = |m: &TimexMention| month_field(&m.value);
+    let antecedent = match unit {
+        Some(Unit::Month) => previous
+            .iter()
+            .rposition(|m| specific(m) && has_month(m))
+            .or_else(|| previous.iter().rposition(specific)),
+        _ => previous.iter().rposition(specific),
+    };
     if let Some(j) = antecedent {
         mention.refers_to = Some(j);
         let value = &previous[j].value;
@@ -501,6 +511,12 @@ fn link_anaphor(mention: &mut TimexMention, previous: &[TimexMention], unit: Opt
     if unit == Some(Unit::Day) && !is_day_value(&mention.value) {
         mention.timeml = false;
     }
+}
+
+/// Whether a value starts with a calendar month ("1998-10", "1998-10-23").
+fn month_field(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 7 && b[4] == b'-' && b[..4].iter().chain(&b[5..7]).all(u8::is_ascii_digit)
 }
 
 /// Whether a value names a calendar day ("1998-10-23", "1998-10-23TNI").
@@ -609,6 +625,12 @@ He was promoted in 1995, and the following year he retired.";
             value_of(text, a, "the next morning").as_deref(),
             Some("2000-02-22")
         );
+        // "the weeks before the shooting" keeps a month: a bare year named
+        // in between is skipped.
+        let a3 = NaiveDate::from_ymd_opt(1999, 5, 6).expect("date");
+        let text = "Slepian was shot on Oct. 23. Kopp had been arrested since 1990. \
+His car was spotted in the weeks before the shooting.";
+        assert_eq!(value_of(text, a3, "weeks").as_deref(), Some("1998-10"));
         // "that day" with no day named before it is any day: not TimeML.
         let a2 = NaiveDate::from_ymd_opt(1989, 10, 30).expect("date");
         let text = "In 1987, market makers lost on trades made that day.";
