@@ -563,6 +563,23 @@ fn build_fuzzy(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
             return None;
         }
     }
+    // "most recently last October": the adverb only leads up to the date
+    // after it, which is tagged on its own.
+    if word == "recently" && s.before.to_ascii_lowercase().ends_with("most ") {
+        let next = s.after.trim_start_matches([' ', ',']);
+        let next = next.split_whitespace().next().unwrap_or("");
+        let lower = next.to_ascii_lowercase();
+        // A capitalised month or weekday name ("in October", "on Friday"
+        // are caught by the prepositions).
+        let name = next.starts_with(|c: char| c.is_ascii_uppercase())
+            && (lexicon::month_number(next).is_some() || lexicon::weekday(next).is_some());
+        let dated = ["last", "this", "in", "on", "yesterday", "today"].contains(&lower.as_str())
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || name;
+        if dated {
+            return None;
+        }
+    }
     // "the future of our peoples" is a fate, not a time.
     if word.ends_with("future") && after.starts_with(" of ") {
         return None;
@@ -1280,6 +1297,8 @@ pub static RULES: &[Rule] = &[
             "as soon as",
             "previously",
             "[the future] of Europe",
+            "killed, most [recently] last October",
+            "most [recently] in 1996",
             "for [the past] three summers",
             "for the foreseeable future"
         ]
