@@ -1139,13 +1139,17 @@ pub static RULES: &[Rule] = &[
             "the end of the month",
             "earlier [this week]",
             "in [the last decade]",
-            "up from [the prior year]"
+            "up from [the prior year]",
+            "after Oct. 12, [the day] before the plunge",
+            "on Monday, [the day] of the vote"
         ],
         [
             "[earlier this week]",
             "the weeks",
             "the month",
             "[the week] of March 6",
+            "In 1987, [the day] of the crash",
+            "the markets, [the day] before",
             "next day",
             "over [the next year]",
             "on ABC's \"[This Week]\""
@@ -1484,6 +1488,21 @@ fn build_month_relative(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     })
 }
 
+/// Whether `before` ends with a day date and a comma ("after Oct. 12, ",
+/// "on Monday, "), so that what follows is set off as its apposition.
+fn appositive_to_date(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let word = rest.rsplit([' ', '\n']).next().unwrap_or("");
+    let day = !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
+    let named = rest.rsplit([' ', '\n']).nth(1).is_some_and(|m| {
+        m.starts_with(|c: char| c.is_ascii_uppercase()) && lexicon::month_number(m).is_some()
+    });
+    let weekday = word.len() >= 6 && lexicon::weekday(word).is_some() && word.ends_with("day");
+    (day && named) || weekday
+}
+
 fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     let rel = lower(c, "rel")?;
     let unit = Unit::parse(text(c, "unit")?)?;
@@ -1514,6 +1533,11 @@ fn build_relative_unit(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // "the week of March 6" names its week by the date, tagged on its own.
     if rel == "the" && phrase == "the week" && !s.after.starts_with(" of") {
         return Some(Spec::StoryWeek);
+    }
+    // "Oct. 12, the day before the plunge": set off after a date, "the
+    // day" restates it.
+    if phrase == "the day" && appositive_to_date(s.before) {
+        return Some(Spec::Anaphor(Some(Unit::Day)));
     }
     if rel == "the" && unit != Unit::Weekend && !phrase.contains(" of the ") {
         return None;
