@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::extract::document::{derive_title, parse_document, publication_date};
+use crate::extract::document::{derive_title, parse_document, publication_date, with_sidecar};
 use crate::extract::timex::TimexMention;
 use crate::markup::escape;
 
@@ -330,13 +330,13 @@ fn extract_file(
         )
     })?;
     let parsed = parse_document(&raw)?;
-    let (anchor, basis) = publication_date(published, &parsed.meta, parsed.body);
+    let meta = with_sidecar(path, &parsed.meta)?;
+    let (anchor, basis) = publication_date(published, &meta, parsed.body);
     let extraction = crate::extract::extract(parsed.body, anchor);
     let timexes: Vec<&TimexMention> = extraction.timexes.iter().filter(|t| t.timeml).collect();
     Ok(match format {
         ExtractFormat::Json => {
-            let title = parsed
-                .meta
+            let title = meta
                 .title
                 .clone()
                 .unwrap_or_else(|| derive_title(parsed.body));

@@ -16,9 +16,7 @@ use leptos_axum::{
 };
 use tower_http::services::ServeDir;
 
-use crate::extract::document::{
-    derive_title, parse_document, parse_metadata, publication_date, DocumentMeta,
-};
+use crate::extract::document::{derive_title, parse_document, publication_date, with_sidecar};
 use crate::routes::{api, export, forms, framing, oembed};
 use crate::store::{NewDocument, Store};
 
@@ -169,20 +167,7 @@ pub fn load_seeds(store: &Store, dir: &Path) -> anyhow::Result<usize> {
             .with_context(|| format!("reading {}", path.display()))?;
         let parsed =
             parse_document(&raw).with_context(|| format!("front matter of {}", path.display()))?;
-        let sidecar = path.with_extension("meta");
-        let sidecar_meta = if sidecar.exists() {
-            let text = std::fs::read_to_string(&sidecar)
-                .with_context(|| format!("reading {}", sidecar.display()))?;
-            parse_metadata(&text).with_context(|| format!("metadata in {}", sidecar.display()))?
-        } else {
-            DocumentMeta::default()
-        };
-        let meta = DocumentMeta {
-            title: parsed.meta.title.clone().or(sidecar_meta.title),
-            published: parsed.meta.published.or(sidecar_meta.published),
-            source: parsed.meta.source.clone().or(sidecar_meta.source),
-            url: parsed.meta.url.clone().or(sidecar_meta.url),
-        };
+        let meta = with_sidecar(&path, &parsed.meta)?;
         let (published, basis) = publication_date(None, &meta, parsed.body);
         let extraction = crate::extract::extract(parsed.body, published);
         let doc = NewDocument {

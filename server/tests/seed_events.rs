@@ -3,15 +3,17 @@
 
 use app::model::{Event, Precision, WhenBasis};
 use chrono::NaiveDate;
-use server::extract::document::{parse_document, parse_metadata, publication_date};
+use server::extract::document::{parse_document, publication_date, with_sidecar};
+
+fn seed_path() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds/000_7ca9d5a8cceda876.txt")
+}
 
 fn seed_events() -> Vec<Event> {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-    let raw = std::fs::read_to_string(root.join("000_7ca9d5a8cceda876.txt")).unwrap();
-    let meta =
-        parse_metadata(&std::fs::read_to_string(root.join("000_7ca9d5a8cceda876.meta")).unwrap())
-            .unwrap();
+    let path = seed_path();
+    let raw = std::fs::read_to_string(&path).unwrap();
     let parsed = parse_document(&raw).unwrap();
+    let meta = with_sidecar(&path, &parsed.meta).unwrap();
     let (published, _) = publication_date(None, &meta, parsed.body);
     assert_eq!(
         published,
@@ -19,6 +21,36 @@ fn seed_events() -> Vec<Event> {
         "the sidecar gives the publication date"
     );
     server::extract::extract(parsed.body, published).events
+}
+
+/// `annals extract` on the seed file reads the sidecar beside it, as the app's seed loader does:
+/// the same publication date, so the same dated events, and none left undated.
+#[test]
+fn the_command_line_reads_the_sidecar_too() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("extract")
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["published"], "2025-02-18");
+    assert_eq!(json["document"]["published_basis"], "metadata");
+    assert_eq!(json["undated"], 0);
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), seed_events().len());
+    // --published still wins over the sidecar.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["extract", "--published", "2025-03-01"])
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["published"], "2025-03-01");
 }
 
 fn day(s: &str) -> NaiveDate {

@@ -1,7 +1,10 @@
 //! A document's metadata: front matter, sidecar files, datelines, and how its publication date
 //! was found.
 
+use std::path::Path;
 use std::sync::LazyLock;
+
+use anyhow::Context as _;
 
 use app::model::PublishedBasis;
 use chrono::NaiveDate;
@@ -110,6 +113,27 @@ fn parse_metadata_lines(text: &str, first_line: usize) -> Result<DocumentMeta, D
         }
     }
     Ok(meta)
+}
+
+/// The metadata of the text file at `path`: its front matter, completed by a sidecar
+/// `NAME.meta` beside `NAME.txt` where one exists (front matter wins key by key). The seed
+/// loader and `annals extract` both read documents this way, so a sidecar's publication date
+/// anchors the same dates in the app and on the command line.
+pub fn with_sidecar(path: &Path, front: &DocumentMeta) -> anyhow::Result<DocumentMeta> {
+    let sidecar = path.with_extension("meta");
+    if sidecar == path || !sidecar.is_file() {
+        return Ok(front.clone());
+    }
+    let text = std::fs::read_to_string(&sidecar)
+        .with_context(|| format!("reading {}", sidecar.display()))?;
+    let side =
+        parse_metadata(&text).with_context(|| format!("metadata in {}", sidecar.display()))?;
+    Ok(DocumentMeta {
+        title: front.title.clone().or(side.title),
+        published: front.published.or(side.published),
+        source: front.source.clone().or(side.source),
+        url: front.url.clone().or(side.url),
+    })
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -95,7 +95,7 @@ fn sentence_of(sentences: &[Sentence], start: usize, end: usize) -> Option<usize
 
 /// The attribution a datable mention dates: the nearest cue in its sentence, except that
 /// "since X" belongs to the cue before it (a perfect tense: "has called for ... since 2019") and a
-/// statement's own content or quote does not date the statement.
+/// statement's own content or quote does not date the statement, nor does its source.
 fn owner_of(
     text: &str,
     sentences: &[Sentence],
@@ -105,14 +105,17 @@ fn owner_of(
 ) -> Option<usize> {
     let sentence = sentence_of(sentences, t.start, t.end)?;
     let since = preceded_by(text, t.start, "since");
+    let inside = |span: Option<super::attribution::Span>| {
+        span.is_some_and(|c| c.start <= t.start && t.end <= c.end)
+    };
     let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
         let a = &attributions[i];
-        since
-            || a.kind == AttributionKind::Action
-            || ![a.content, a.quote]
-                .iter()
-                .flatten()
-                .any(|c| c.start <= t.start && t.end <= c.end)
+        // "according to former and current officials": a time inside the source dates the
+        // speaker, not what was said.
+        !inside(a.source)
+            && (since
+                || a.kind == AttributionKind::Action
+                || !(inside(a.content) || inside(a.quote)))
     });
     if since {
         candidates
@@ -389,5 +392,24 @@ mod tests {
         assert_eq!(cut("a  b\nc", 10), "a b c");
         let long = cut(&"word ".repeat(50), 20);
         assert!(long.ends_with('…') && long.chars().count() <= 20);
+    }
+
+    #[test]
+    fn a_time_in_the_source_does_not_date_the_statement() {
+        let anchor = NaiveDate::from_ymd_opt(2025, 2, 18);
+        let text = "The CIA may use drones for strikes, according to former and current officials.";
+        let out = crate::extract::extract(text, anchor);
+        let cue = out
+            .events
+            .iter()
+            .find(|e| e.cue_text == "according to")
+            .expect("the according-to statement");
+        assert_eq!(cue.when.basis, WhenBasis::Reported);
+        assert_eq!(cue.when.value, "2025-02-18");
+        // A time after the cue, outside the source, still dates it.
+        let text = "The CIA may use drones for strikes, officials said Friday.";
+        let out = crate::extract::extract(text, anchor);
+        let said = out.events.iter().find(|e| e.cue_text.starts_with("said"));
+        assert_eq!(said.map(|e| e.when.value.as_str()), Some("2025-02-14"));
     }
 }
