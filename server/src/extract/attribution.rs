@@ -436,6 +436,24 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_quotation_cut_off_with_a_later_clause_goes_with_it() {
+        let t = "Trump has called for force since 2019, when he said the US was ready to \u{201c}wage war\u{201d} on the groups.";
+        let found = extract(t, &split(t));
+        let quote_of = |cue: &str| {
+            let a = found
+                .iter()
+                .find(|a| &t[a.cue.start..a.cue.end] == cue)
+                .expect(cue);
+            (
+                a.content.map(|c| &t[c.start..c.end]),
+                a.quote.map(|q| &t[q.start..q.end]),
+            )
+        };
+        assert_eq!(quote_of("has called for"), (Some("force since 2019"), None));
+        assert_eq!(quote_of("said").1, Some("\u{201c}wage war\u{201d}"));
+    }
+
+    #[test]
     fn modal_see_and_decide_are_no_cues() {
         assert!(source_cue("Voters will see the ad ten times before the primary.").is_empty());
         assert!(source_cue("The state of Nevada will decide whether he is right.").is_empty());

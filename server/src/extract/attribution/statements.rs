@@ -1740,10 +1740,15 @@ fn trim_nested(text: &str, found: &mut [Found]) {
         }
         head = head.trim_end_matches([',', ';', '—', '-']).trim_end();
         if head.len() > 3 {
+            let end = c.start + head.len();
             f.content = Some(Span {
                 start: c.start,
-                end: c.start + head.len(),
+                end,
             });
+            // The quotation cut off with the later clause is that clause's, not this one's.
+            if f.quote.is_some_and(|q| q.start >= end) {
+                f.quote = None;
+            }
         }
     }
 }
