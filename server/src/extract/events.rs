@@ -108,14 +108,17 @@ fn owner_of(
     let inside = |span: Option<super::attribution::Span>| {
         span.is_some_and(|c| c.start <= t.start && t.end <= c.end)
     };
+    // "according to former and current officials": a time inside a source dates the speaker,
+    // not anything said or done in the sentence.
+    if by_sentence[sentence]
+        .iter()
+        .any(|&i| inside(attributions[i].source))
+    {
+        return None;
+    }
     let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
         let a = &attributions[i];
-        // "according to former and current officials": a time inside the source dates the
-        // speaker, not what was said.
-        !inside(a.source)
-            && (since
-                || a.kind == AttributionKind::Action
-                || !(inside(a.content) || inside(a.quote)))
+        since || a.kind == AttributionKind::Action || !(inside(a.content) || inside(a.quote))
     });
     if since {
         candidates
@@ -397,7 +400,8 @@ mod tests {
     #[test]
     fn a_time_in_the_source_does_not_date_the_statement() {
         let anchor = NaiveDate::from_ymd_opt(2025, 2, 18);
-        let text = "The CIA may use drones for strikes, according to former and current officials.";
+        let text =
+            "The CIA has sent drones over Mexico, according to former and current officials.";
         let out = crate::extract::extract(text, anchor);
         let cue = out
             .events
@@ -406,6 +410,12 @@ mod tests {
             .expect("the according-to statement");
         assert_eq!(cue.when.basis, WhenBasis::Reported);
         assert_eq!(cue.when.value, "2025-02-18");
+        // Nor does it date the other event of the sentence.
+        assert!(
+            out.events.iter().all(|e| e.when.value != "PRESENT_REF"),
+            "{:?}",
+            out.events
+        );
         // A time after the cue, outside the source, still dates it.
         let text = "The CIA may use drones for strikes, officials said Friday.";
         let out = crate::extract::extract(text, anchor);
