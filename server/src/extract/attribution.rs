@@ -103,6 +103,7 @@ static RULES: &[RuleInfo] = &[
         positives: &[
             "Mexico’s government said it is monitoring a reported uptick in missions.",
             "Trump has publicly called for the use of military force against cartels.",
+            "Dean Johnson, a salesman from Sumter, South Carolina, said he liked the plan.",
         ],
         negatives: &["The government is monitoring a reported uptick in missions."],
     },
@@ -471,6 +472,36 @@ Read the full article here"#;
         // A parenthesis that is no party label stays out.
         let t = "“We need this bill,” said Bobby Scott (pictured).";
         assert_eq!(source_cue(t), vec![(Some("Bobby Scott"), "said")]);
+    }
+
+    #[test]
+    fn appositives_with_commas_keep_the_name_they_describe() {
+        let t = "Dean Johnson, a salesman from Sumter, South Carolina, said he liked the plan.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("Dean Johnson, a salesman from Sumter, South Carolina,"),
+                "said"
+            )]
+        );
+        let t = "Nevada's governor, Brian Sandoval, a Republican, said the state would wait.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("Nevada's governor, Brian Sandoval, a Republican,"),
+                "said"
+            )]
+        );
+        // A sentence adverb or a participial aside is no name to extend to.
+        let t = "Still, Tad Devine, a senior adviser to Mr. Sanders, said the race was open.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Tad Devine, a senior adviser to Mr. Sanders,"), "said")]
+        );
+        let t = "Trump, speaking at a rally in Wilmington, N.C., said the race was over.";
+        assert!(source_cue(t)
+            .iter()
+            .all(|(s, _)| s.is_none_or(|s| !s.starts_with("Trump"))));
     }
 
     proptest! {

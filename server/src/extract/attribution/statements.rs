@@ -1265,8 +1265,59 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         // A participial aside is not part of the source: keep only the phrase before.
         return Some((head, pc));
     }
+    // "Dean Johnson, a salesman from Sumter, South Carolina, said"; "Nevada's governor,
+    // Brian Sandoval, a Republican, said": when the appositive holds a comma itself, the
+    // name it describes opens the sentence before another comma.
+    let head = opening_name(toks, head).unwrap_or(head);
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
+}
+
+/// The start of the noun phrase that opens the sentence and is set off by a comma just
+/// before token `head`, when it is a name or is followed by one: the phrase from `head`
+/// is then an appositive to it. None for a time or another setting.
+fn opening_name(toks: &[Token], head: usize) -> Option<usize> {
+    if head < 2 || toks[head - 1].text != "," {
+        return None;
+    }
+    let b = np_backward(toks, head - 1)?;
+    let named = toks[head - 2].is_capitalized() || toks[head].is_capitalized();
+    let setting = toks[..head - 1]
+        .iter()
+        .any(|t| is_time_word(&t.lower()) || NP_STOPS.contains(&t.lower().as_ref()));
+    // "Still, Tad Devine, ...", "Similarly, William J. Bennett, ...": a sentence adverb.
+    let first = toks[0].lower();
+    let adverb = head == 2
+        && ((first.len() > 6 && first.ends_with("ly"))
+            || matches!(
+                first.as_ref(),
+                "still"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "finally"
+                    | "moreover"
+                    | "indeed"
+                    | "thus"
+                    | "again"
+                    | "besides"
+                    | "likewise"
+                    | "furthermore"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "otherwise"
+                    | "overall"
+                    | "next"
+                    | "today"
+            ));
+    // "Speaking in Harlem, Clinton, ...": a participial opening; "Trump, speaking at a
+    // rally in Wilmington, N.C., said": a participial aside, not an appositive.
+    let participle = |t: &Token| {
+        let l = t.lower();
+        !t.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed") || l == "without")
+    };
+    let aside = toks[0].lower().ends_with("ing") || participle(&toks[head]);
+    (b == 0 && named && !setting && !adverb && !aside).then_some(0)
 }
 
 /// Whether the sentence part before token `b` is an introductory setting ("In an
