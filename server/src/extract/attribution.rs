@@ -469,6 +469,17 @@ Read the full article here"#;
         assert!(source_cue(t)
             .iter()
             .any(|(s, _)| s.is_some_and(|s| s.starts_with("a longtime adviser to Trump"))));
+        // "in" keeps a place or a medium, not an occasion or a year.
+        let t = "Trump leads the field, according to a new article in Politico.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("a new article in Politico"), "according to")]
+        );
+        let t = "“We will not back down,” said House Speaker Paul Ryan in a statement.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("House Speaker Paul Ryan"), "said")]
+        );
         // A parenthesis that is no party label stays out.
         let t = "“We need this bill,” said Bobby Scott (pictured).";
         assert_eq!(source_cue(t), vec![(Some("Bobby Scott"), "said")]);
