@@ -486,6 +486,15 @@ Read the full article here"#;
     }
 
     #[test]
+    fn neither_nor_coordinates_the_source() {
+        let t = "Neither Cruz nor Christie acknowledged the problem on Tuesday.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Neither Cruz nor Christie"), "acknowledged")]
+        );
+    }
+
+    #[test]
     fn appositives_with_commas_keep_the_name_they_describe() {
         let t = "Dean Johnson, a salesman from Sumter, South Carolina, said he liked the plan.";
         assert_eq!(

@@ -715,7 +715,13 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                     && !toks[i - 2].is_capitalized()
                     && (determined || agent)
             };
-            let joins = joins || plurals;
+            // "Neither Cruz nor Christie", "Neither Mr. Comey nor other officials".
+            let neither = l == "nor"
+                && i < end
+                && toks[i.saturating_sub(6)..i - 1]
+                    .iter()
+                    .any(|t| t.lower() == "neither");
+            let joins = joins || plurals || neither;
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
             // after a noun or participle.
