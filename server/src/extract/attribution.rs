@@ -486,6 +486,18 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_passive_cue_without_its_agent_has_no_source() {
+        let t = "Clinton came under fire when it was revealed that she had used a private server.";
+        assert!(source_cue(t)
+            .iter()
+            .any(|(s, c)| c.contains("revealed") && s.is_none()));
+        let t = "Sanders was declared the winner in New Hampshire.";
+        assert!(source_cue(t)
+            .iter()
+            .any(|(s, c)| c.contains("declared") && s.is_none()));
+    }
+
+    #[test]
     fn neither_nor_coordinates_the_source() {
         let t = "Neither Cruz nor Christie acknowledged the problem on Tuesday.";
         assert_eq!(
