@@ -498,6 +498,17 @@ Read the full article here"#;
     }
 
     #[test]
+    fn early_and_at_least_open_the_source() {
+        let t = "Early polls show voters in Iowa are angry.";
+        assert!(source_cue(t).contains(&(Some("Early polls"), "show")));
+        let t = "At least half of voters in each state said the economy mattered most.";
+        assert!(source_cue(t).contains(&(Some("At least half of voters in each state"), "said")));
+        // A time opening the sentence stays out.
+        let t = "Early Tuesday, Trump said he would win.";
+        assert!(source_cue(t).contains(&(Some("Trump"), "said")));
+    }
+
+    #[test]
     fn neither_nor_coordinates_the_source() {
         let t = "Neither Cruz nor Christie acknowledged the problem on Tuesday.";
         assert_eq!(

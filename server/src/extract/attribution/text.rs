@@ -801,12 +801,29 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         }
     }
     // Do not start on a linking word or a weekday ("On Tuesday Trump said").
+    // "Early polls", "early results": "early" before a noun is an adjective.
+    let adjective = |i: usize| {
+        toks[i].lower() == "early"
+            && toks.get(i + 1).is_some_and(|n| {
+                let l = n.lower();
+                i + 1 < end
+                    && n.is_word()
+                    && !n.is_capitalized()
+                    && !is_time_word(&l)
+                    && !NP_STOPS.contains(&l.as_ref())
+                    && !NP_LINKS.contains(&l.as_ref())
+            })
+    };
     while i < end
         && (NP_LINKS.contains(&toks[i].lower().as_ref())
             || matches!(toks[i].lower().as_ref(), "by" | "to" | "with" | "on")
-            || is_time_word(&toks[i].lower()))
+            || (is_time_word(&toks[i].lower()) && !adjective(i)))
     {
         i += 1;
+    }
+    // "At least half of voters": PolNeAR keeps "at least" before a quantity.
+    if i >= 1 && i < end && toks[i].lower() == "least" && toks[i - 1].lower() == "at" {
+        i -= 1;
     }
     // A lone determiner is an adjective use of the cue ("a reported uptick").
     let only_determiners = toks[i..end]
