@@ -103,6 +103,7 @@ static RULES: &[RuleInfo] = &[
         positives: &[
             "Mexico’s government said it is monitoring a reported uptick in missions.",
             "Trump has publicly called for the use of military force against cartels.",
+            "Dean Johnson, a salesman from Sumter, South Carolina, said he liked the plan.",
         ],
         negatives: &["The government is monitoring a reported uptick in missions."],
     },
@@ -486,9 +487,82 @@ Read the full article here"#;
         assert!(source_cue(t)
             .iter()
             .any(|(s, _)| s.is_some_and(|s| s.starts_with("a longtime adviser to Trump"))));
+        // "in" keeps a place or a medium, not an occasion or a year.
+        let t = "Trump leads the field, according to a new article in Politico.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("a new article in Politico"), "according to")]
+        );
+        let t = "“We will not back down,” said House Speaker Paul Ryan in a statement.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("House Speaker Paul Ryan"), "said")]
+        );
         // A parenthesis that is no party label stays out.
         let t = "“We need this bill,” said Bobby Scott (pictured).";
         assert_eq!(source_cue(t), vec![(Some("Bobby Scott"), "said")]);
+    }
+
+    #[test]
+    fn a_passive_cue_without_its_agent_has_no_source() {
+        let t = "Clinton came under fire when it was revealed that she had used a private server.";
+        assert!(source_cue(t)
+            .iter()
+            .any(|(s, c)| c.contains("revealed") && s.is_none()));
+        let t = "Sanders was declared the winner in New Hampshire.";
+        assert!(source_cue(t)
+            .iter()
+            .any(|(s, c)| c.contains("declared") && s.is_none()));
+    }
+
+    #[test]
+    fn early_and_at_least_open_the_source() {
+        let t = "Early polls show voters in Iowa are angry.";
+        assert!(source_cue(t).contains(&(Some("Early polls"), "show")));
+        let t = "At least half of voters in each state said the economy mattered most.";
+        assert!(source_cue(t).contains(&(Some("At least half of voters in each state"), "said")));
+        // A time opening the sentence stays out.
+        let t = "Early Tuesday, Trump said he would win.";
+        assert!(source_cue(t).contains(&(Some("Trump"), "said")));
+    }
+
+    #[test]
+    fn neither_nor_coordinates_the_source() {
+        let t = "Neither Cruz nor Christie acknowledged the problem on Tuesday.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Neither Cruz nor Christie"), "acknowledged")]
+        );
+    }
+
+    #[test]
+    fn appositives_with_commas_keep_the_name_they_describe() {
+        let t = "Dean Johnson, a salesman from Sumter, South Carolina, said he liked the plan.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("Dean Johnson, a salesman from Sumter, South Carolina,"),
+                "said"
+            )]
+        );
+        let t = "Nevada's governor, Brian Sandoval, a Republican, said the state would wait.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("Nevada's governor, Brian Sandoval, a Republican,"),
+                "said"
+            )]
+        );
+        // A sentence adverb or a participial aside is no name to extend to.
+        let t = "Still, Tad Devine, a senior adviser to Mr. Sanders, said the race was open.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Tad Devine, a senior adviser to Mr. Sanders,"), "said")]
+        );
+        let t = "Trump, speaking at a rally in Wilmington, N.C., said the race was over.";
+        assert!(source_cue(t)
+            .iter()
+            .all(|(s, _)| s.is_none_or(|s| !s.starts_with("Trump"))));
     }
 
     proptest! {
