@@ -501,6 +501,53 @@ pub const MODALS: &[&str] = &[
     "will", "would", "could", "can", "couldn", "may", "might", "must", "won", "ll", "d", "cannot",
 ];
 
+/// Participles that after "is"/"are" state a stance, not a passive report ("is convinced",
+/// "are focused on"): the subject keeps its place as the source. "is quoted as saying": the
+/// one quoted is the source too.
+pub const STANCE_PARTICIPLES: &[&str] = &[
+    "convinced",
+    "concerned",
+    "worried",
+    "opposed",
+    "pleased",
+    "determined",
+    "focused",
+    "assured",
+    "committed",
+    "interested",
+    "prepared",
+    "disappointed",
+    "excited",
+    "frustrated",
+    "surprised",
+    "satisfied",
+    "united",
+    "divided",
+    "quoted",
+];
+
+/// Sentence adverbs that open a sentence before a comma ("Still, Tad Devine, ...").
+pub const SENTENCE_ADVERBS: &[&str] = &[
+    "still",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "moreover",
+    "indeed",
+    "thus",
+    "again",
+    "besides",
+    "likewise",
+    "furthermore",
+    "nonetheless",
+    "nevertheless",
+    "otherwise",
+    "overall",
+    "next",
+    "today",
+];
+
 /// Cues whose first object is the addressee, not the content ("told reporters that ...").
 pub const ADDRESSEE_CUES: &[&str] = &[
     "told", "tells", "tell", "telling", "warned", "warns", "assured", "reminded",

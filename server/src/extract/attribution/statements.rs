@@ -13,7 +13,8 @@ use regex::Regex;
 use super::super::sentences::Sentence;
 use super::lexicon::{
     ACTION_VERBS, ADDRESSEE_CUES, CUE_ADVERBS_AFTER, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS,
-    INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, STATEMENT_CUES,
+    INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES,
+    SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
@@ -297,6 +298,9 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                         continue;
                     }
                 }
+                if f.source.is_some_and(|s| s.end <= f.cue.start) && passive_cue(text, f.cue) {
+                    f.source = None;
+                }
                 keep_appositive_comma(text, &mut f);
                 // "he’s said": the source stops where the contraction joins the cue.
                 if let Some(src) = f.source {
@@ -320,9 +324,6 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
 /// "Mr. Cruz, a rare outlier in the state, prefers ...": PolNeAR keeps the comma that
 /// closes an appositive inside a source before its cue.
 fn keep_appositive_comma(text: &str, f: &mut Found) {
-    if f.source.is_some_and(|s| s.end <= f.cue.start) && passive_cue(text, f.cue) {
-        f.source = None;
-    }
     if let Some(src) = f.source.filter(|s| s.end < f.cue.start) {
         if text[src.start..src.end].contains(',') && text[src.end..].starts_with(',') {
             f.source = Some(Span {
@@ -361,29 +362,7 @@ fn passive_cue(text: &str, cue: Span) -> bool {
             v.as_str(),
             "said" | "shown" | "told" | "seen" | "known" | "thought"
         );
-    let stance = matches!(
-        v.as_str(),
-        "convinced"
-            | "concerned"
-            | "worried"
-            | "opposed"
-            | "pleased"
-            | "determined"
-            | "focused"
-            | "assured"
-            | "committed"
-            | "interested"
-            | "prepared"
-            | "disappointed"
-            | "excited"
-            | "frustrated"
-            | "surprised"
-            | "satisfied"
-            | "united"
-            | "divided"
-            // "Braynard is quoted as saying": the one quoted is the source.
-            | "quoted"
-    );
+    let stance = STANCE_PARTICIPLES.contains(&v.as_str());
     let agent = text[cue.end..]
         .split_whitespace()
         .take(3)
@@ -1350,27 +1329,7 @@ fn opening_name(toks: &[Token], head: usize) -> Option<usize> {
     let first = toks[0].lower();
     let adverb = head == 2
         && ((first.len() > 6 && first.ends_with("ly"))
-            || matches!(
-                first.as_ref(),
-                "still"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "finally"
-                    | "moreover"
-                    | "indeed"
-                    | "thus"
-                    | "again"
-                    | "besides"
-                    | "likewise"
-                    | "furthermore"
-                    | "nonetheless"
-                    | "nevertheless"
-                    | "otherwise"
-                    | "overall"
-                    | "next"
-                    | "today"
-            ));
+            || SENTENCE_ADVERBS.contains(&first.as_ref()));
     // "Speaking in Harlem, Clinton, ...": a participial opening; "Trump, speaking at a
     // rally in Wilmington, N.C., said": a participial aside, not an appositive.
     let participle = |t: &Token| {

@@ -1494,9 +1494,10 @@ fn appositive_to_date(before: &str) -> bool {
     let Some(rest) = before.trim_end().strip_suffix(',') else {
         return false;
     };
-    let word = rest.rsplit([' ', '\n']).next().unwrap_or("");
+    let mut words = rest.rsplit([' ', '\n']);
+    let word = words.next().unwrap_or("");
     let day = !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
-    let named = rest.rsplit([' ', '\n']).nth(1).is_some_and(|m| {
+    let named = words.next().is_some_and(|m| {
         m.starts_with(|c: char| c.is_ascii_uppercase()) && lexicon::month_number(m).is_some()
     });
     let weekday = word.len() >= 6 && lexicon::weekday(word).is_some() && word.ends_with("day");
