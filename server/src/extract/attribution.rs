@@ -9,6 +9,7 @@
 
 mod actions;
 mod lexicon;
+mod signoffs;
 mod speakers;
 mod statements;
 mod text;
@@ -134,6 +135,11 @@ static RULES: &[RuleInfo] = &[
         negatives: &["Q: How did things go for you?", "Twitter: @Milbank."],
     },
     RuleInfo {
+        id: "signoff",
+        positives: &["“He represents our greatest shame.” ― Sonya Herridge"],
+        negatives: &["He called it “a disgrace” — Smith"],
+    },
+    RuleInfo {
         id: "poll_in",
         positives: &["In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead."],
         negatives: &["In a speech last month, Mr. Cruz praised the troops."],
@@ -178,7 +184,18 @@ pub fn rules() -> &'static [RuleInfo] {
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
     let quotes = text::quotations(text);
     let shadow = text::ascii_shadow(text);
-    let statements = statements::find(text, &shadow, sentences, &quotes);
+    let mut statements = statements::find(text, &shadow, sentences, &quotes);
+    // A signed quotation that no cue in its sentences already claims.
+    for f in signoffs::find(text, sentences) {
+        let claimed = statements.iter().any(|s| {
+            s.content
+                .zip(f.content)
+                .is_some_and(|(a, b)| a.start < b.end && b.start < a.end)
+        });
+        if !claimed {
+            statements.push(f);
+        }
+    }
     let actions = actions::find(text, &shadow, sentences, &statements);
     let mut all: Vec<(AttributionKind, Found)> = statements
         .into_iter()
@@ -452,6 +469,38 @@ Read the full article here"#;
         };
         assert_eq!(quote_of("has called for"), (Some("force since 2019"), None));
         assert_eq!(quote_of("said").1, Some("\u{201c}wage war\u{201d}"));
+    }
+
+    #[test]
+    fn a_colon_closing_its_paragraph_takes_the_next_one() {
+        let t = "Cruz continued:\n\n\u{201c}You look at the questions.\u{201d}\n\nThe governor added:\n\nIt is typical of her. She knows nothing.\n\nHe added:\n\nNo.";
+        let found = extract(t, &split(t));
+        let parts: Vec<_> = found
+            .iter()
+            .map(|a| {
+                (
+                    a.source.map(|s| &t[s.start..s.end]),
+                    &t[a.cue.start..a.cue.end],
+                    a.content.map(|c| &t[c.start..c.end]),
+                )
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                (
+                    Some("Cruz"),
+                    "continued:",
+                    Some("\u{201c}You look at the questions.\u{201d}")
+                ),
+                (
+                    Some("The governor"),
+                    "added:",
+                    Some("It is typical of her. She knows nothing.")
+                ),
+            ]
+        );
+        // "He added:\n\nNo.": a one-word paragraph is no content.
     }
 
     #[test]

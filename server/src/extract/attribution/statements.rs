@@ -1524,6 +1524,25 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
     }
 }
 
+/// The paragraph after a colon that ends its own (`from` is just past the colon): a
+/// quotation opening it, else its first line, when it has two words or more.
+fn next_paragraph(text: &str, from: usize, quotes: &[Span]) -> Option<Span> {
+    let rest = &text[from..];
+    let gap = rest.len() - rest.trim_start().len();
+    if !rest[..gap].contains('\n') {
+        return None;
+    }
+    let start = from + gap;
+    if let Some(q) = quote_starting_at(quotes, start) {
+        return Some(q);
+    }
+    let line = text[start..].split('\n').next().unwrap_or("").trim_end();
+    (line.split_whitespace().count() >= 2).then_some(Span {
+        start,
+        end: start + line.len(),
+    })
+}
+
 /// Content after the cue, starting at token `i`: a quotation (after an optional comma
 /// or colon), or the rest of the sentence without its final punctuation.
 fn content_after(
@@ -1535,6 +1554,11 @@ fn content_after(
 ) -> Option<Span> {
     if i < toks.len() && matches!(toks[i].text, ":" | ",") {
         i += 1;
+    }
+    // "He said:" closing its paragraph (the colon may be the cue's): the content is
+    // the next one.
+    if i == toks.len() && i > 0 && toks[i - 1].text == ":" {
+        return next_paragraph(text, toks[i - 1].end, quotes);
     }
     let t = toks.get(i)?;
     // ", according to CNN" is another attribution, not this one's content.
