@@ -131,8 +131,15 @@ static RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "colon_cue",
-        positives: &["Sanders: Endorsements prove Clinton the candidate of the establishment."],
-        negatives: &["Q: How did things go for you?", "Twitter: @Milbank."],
+        positives: &[
+            "Sanders: Endorsements prove Clinton the candidate of the establishment.",
+            "\"WALLACE: Let us start with the news. After the debate, what changed?",
+        ],
+        negatives: &[
+            "Q: How did things go for you?",
+            "Twitter: @Milbank.",
+            "\"Q: How did things go for you?",
+        ],
     },
     RuleInfo {
         id: "signoff",

@@ -563,10 +563,18 @@ fn colon_cue(
     quotes: &[Span],
 ) -> Option<Found> {
     let colon = toks.iter().take(8).position(|t| t.text == ":")?;
-    if colon == 0 {
+    // A transcript quoted line by line: "“WALLACE: Let’s start with ...".
+    let transcript = toks.first().is_some_and(|t| {
+        is_quote_mark(t.text)
+            && text[..t.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+    });
+    let lead = usize::from(transcript);
+    if colon <= lead {
         return None;
     }
-    let name = &toks[..colon];
+    let name = &toks[lead..colon];
     let words = name.iter().filter(|t| t.is_word()).count();
     let shaped = name.iter().enumerate().all(|(k, t)| {
         t.is_capitalized()
@@ -576,7 +584,7 @@ fn colon_cue(
     let first = name[0].lower();
     if !shaped
         || words > 5
-        || matches!(name[colon - 1].text, "of" | "and" | "&" | "the")
+        || matches!(name[name.len() - 1].text, "of" | "and" | "&" | "the")
         || COLON_LABELS.contains(&first.as_ref())
         || (first == "the" && name.get(1).is_some_and(|t| t.text == "Latest"))
     {
@@ -586,7 +594,17 @@ fn colon_cue(
     if next.text.starts_with(|c: char| c.is_ascii_digit()) || next.text == "@" {
         return None;
     }
-    let content = content_after(text, s, toks, colon + 1, quotes)?;
+    let content = if transcript {
+        // The turn runs to the end of its paragraph, over its sentences.
+        let from = next.start;
+        let line = text[from..].split('\n').next().unwrap_or("").trim_end();
+        Span {
+            start: from,
+            end: from + line.len(),
+        }
+    } else {
+        content_after(text, s, toks, colon + 1, quotes)?
+    };
     let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.55);
     let cue = Span {
         start: toks[colon].start,
