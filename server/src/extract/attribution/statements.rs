@@ -565,10 +565,8 @@ fn colon_cue(
     let colon = toks.iter().take(8).position(|t| t.text == ":")?;
     // A transcript quoted line by line: "“WALLACE: Let’s start with ...".
     let transcript = toks.first().is_some_and(|t| {
-        is_quote_mark(t.text)
-            && text[..t.start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with('\n')
+        let before = text[..t.start].trim_end_matches([' ', '\t']);
+        is_quote_mark(t.text) && (before.is_empty() || before.ends_with('\n'))
     });
     let lead = usize::from(transcript);
     if colon <= lead {
