@@ -511,6 +511,19 @@ Read the full article here"#;
     }
 
     #[test]
+    fn participles_before_their_noun_are_no_cues() {
+        for t in [
+            "Trump so far has won 758 pledged delegates, compared to 538 for Cruz.",
+            "Trump\u{2019}s proposed tax cuts would cost $6 trillion.",
+            "The stated goal was never met.",
+        ] {
+            assert!(source_cue(t).is_empty(), "{t}: {:?}", source_cue(t));
+        }
+        let t = "He pledged to cut taxes.";
+        assert_eq!(source_cue(t), vec![(Some("He"), "pledged")]);
+    }
+
+    #[test]
     fn modal_see_and_decide_are_no_cues() {
         assert!(source_cue("Voters will see the ad ten times before the primary.").is_empty());
         assert!(source_cue("The state of Nevada will decide whether he is right.").is_empty());
