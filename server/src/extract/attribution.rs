@@ -139,6 +139,8 @@ static RULES: &[RuleInfo] = &[
             "Q: How did things go for you?",
             "Twitter: @Milbank.",
             "\"Q: How did things go for you?",
+            "Editor\u{2019}s Note: The following is part 3 of 3 exclusive excerpts.",
+            "Question: What do you call a boy who calls himself a girl?",
         ],
     },
     RuleInfo {
