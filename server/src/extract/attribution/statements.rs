@@ -12,9 +12,9 @@ use regex::Regex;
 
 use super::super::sentences::Sentence;
 use super::lexicon::{
-    ACTION_VERBS, ADDRESSEE_CUES, CUE_ADVERBS_AFTER, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS,
-    INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES,
-    SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
+    ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER, CUE_PARTICLES,
+    CUE_PREFIXES, DETERMINERS, INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED,
+    PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
@@ -395,21 +395,8 @@ fn prenominal(text: &str, from: usize, at: usize, to: usize, end: usize) -> bool
         .unwrap_or("");
     let lower = prev.to_lowercase();
     // Not "each" or "both", which also stand for a subject ("both claimed victory").
-    let determiner = matches!(
-        lower.as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "these"
-            | "those"
-    );
+    let determiner = ARTICLES_AND_POSSESSIVES.contains(&lower.as_str())
+        || matches!(lower.as_str(), "these" | "those");
     let before = determiner
         || prev.ends_with("'s")
         || prev.ends_with("’s")
@@ -544,18 +531,10 @@ fn show_noun(text: &str, from: usize, at: usize) -> bool {
         .to_lowercase();
     prev.ends_with("'s")
         || prev.ends_with("’s")
+        || ARTICLES_AND_POSSESSIVES.contains(&prev.as_str())
         || matches!(
             prev.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
+            "this"
                 | "that"
                 | "talk"
                 | "radio"
