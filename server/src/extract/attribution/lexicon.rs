@@ -782,12 +782,12 @@ pub const NP_STOPS: &[&str] = &[
     "got",
 ];
 
-/// Determiners and possessives: a noun phrase walked back from its head starts here.
 /// Articles and possessive determiners: what opens a noun phrase and nothing else.
 pub const ARTICLES_AND_POSSESSIVES: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
 ];
 
+/// Determiners and possessives: a noun phrase walked back from its head starts here.
 pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "some", "many", "most",
     "several", "both", "each", "every", "all", "any", "no", "other", "another", "one", "two",
