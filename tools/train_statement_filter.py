@@ -12,7 +12,8 @@ while content overlap F1 stays within 0.1 of the unfiltered output. Only train i
 
 Usage (from the repository root, after `cargo build -p server --bin annals`):
     python3 tools/train_statement_filter.py [--annals PATH] [--polnear DIR]
-Writes server/src/extract/attribution/filter_weights.tsv; standard library only.
+Writes server/src/extract/attribution/filter_weights.tsv; standard library only. After
+rebuilding, `--check` verifies that the binary's probabilities match this script's.
 """
 import argparse
 import glob
@@ -100,7 +101,7 @@ def run_system(annals, docs):
     for d in docs:
         sts = []
         for s in out[d["name"]]["statements"]:
-            e = {"features": s["features"]}
+            e = {"features": s["features"], "probability": s["probability"], "kept": s["kept"]}
             for r in ROLES:
                 c = char_span(d["text"], s.get(r.lower()))
                 if c:
@@ -191,13 +192,48 @@ def prob(model, fs):
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def read_weights(path):
+    bias, threshold, w = 0.0, 0.0, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            name, tab, value = line.rstrip("\n").rpartition("\t")
+            if not tab:
+                continue
+            if name == "bias":
+                bias = float(value)
+            elif name == "threshold":
+                threshold = float(value)
+            else:
+                w[name] = float(value)
+    return bias, threshold, w
+
+
+def check(docs, path):
+    bias, threshold, w = read_weights(path)
+    worst, disagree, n = 0.0, 0, 0
+    for d in docs:
+        for e in d["sys"]:
+            p = prob((bias, w), e["features"])
+            worst = max(worst, abs(p - e["probability"]))
+            disagree += (p >= threshold) != e["kept"]
+            n += 1
+    print("%d statements: largest probability difference %.2g, %d keep decisions differ" % (n, worst, disagree))
+    if worst > 1e-6 or disagree:
+        raise SystemExit("the binary and %s disagree (rebuild after training?)" % path)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--annals", default=os.environ.get("ANNALS", "/work/filter-target/debug/annals"))
     ap.add_argument("--polnear", default="/work/shared/eval/polnear")
     ap.add_argument("--out", default=OUT)
+    ap.add_argument("--check", action="store_true",
+                    help="do not train: check that the binary (built with --out) computes the probabilities this script does")
     args = ap.parse_args()
     docs = run_system(args.annals, load(os.path.join(args.polnear, "train"), os.path.join(args.polnear, "metadata.tsv")))
+    if args.check:
+        check(docs, args.out)
+        return
     base = score(docs, lambda e: True)
     print("train unfiltered:", fmt(base))
     names = sorted(d["name"] for d in docs)
