@@ -49,6 +49,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
     },
+    /// For training the statement filter: every statement the rules propose, unfiltered, with
+    /// the filter's features; one JSON object per file (byte spans of the body).
+    #[command(hide = true)]
+    StatementFeatures {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Export a timeline from the database to stdout.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Svg)]
@@ -192,6 +199,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             published,
             format,
         } => extract_files(&files, published, format),
+        Command::StatementFeatures { files } => statement_features(&files),
         Command::Export {
             format,
             db,
@@ -358,6 +366,36 @@ fn extract_file(
         }
         ExtractFormat::Timeml => to_timeml(parsed.body, anchor, &timexes),
     })
+}
+
+fn statement_features(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for path in files {
+        let raw =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let parsed = parse_document(&raw)?;
+        let sentences = crate::extract::sentences::split(parsed.body);
+        let span = |s: crate::extract::attribution::Span| json!({"start": s.start, "end": s.end});
+        let statements: Vec<_> =
+            crate::extract::attribution::statement_features(parsed.body, &sentences)
+                .into_iter()
+                .map(|s| {
+                    json!({
+                        "source": s.source.map(span),
+                        "cue": span(s.cue),
+                        "content": s.content.map(span),
+                        "features": s.features,
+                        "probability": s.probability,
+                        "kept": s.kept,
+                    })
+                })
+                .collect();
+        let line = json!({"file": path.display().to_string(), "statements": statements});
+        writeln!(out, "{line}").context("writing to stdout")?;
+    }
+    out.flush().context("writing to stdout")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The body as a TimeML document with TIMEX3 tags around each mention.

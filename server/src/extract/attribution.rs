@@ -8,6 +8,7 @@
 //! compiled once. Every rule is listed in [`rules`] with example sentences.
 
 mod actions;
+mod filter;
 mod lexicon;
 mod signoffs;
 mod speakers;
@@ -188,9 +189,8 @@ pub fn rules() -> &'static [RuleInfo] {
     RULES
 }
 
-/// Finds the statements and actions in `text`, split into `sentences` (see
-/// [`super::sentences::split`]), in document order, with speakers resolved.
-pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
+/// Every statement and action the rules find, with valid spans, unfiltered and unsorted.
+fn find_all(text: &str, sentences: &[Sentence]) -> Vec<(AttributionKind, Found)> {
     let quotes = text::quotations(text);
     let shadow = text::ascii_shadow(text);
     let mut statements = statements::find(text, &shadow, sentences, &quotes);
@@ -206,12 +206,73 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
         }
     }
     let actions = actions::find(text, &shadow, sentences, &statements);
-    let mut all: Vec<(AttributionKind, Found)> = statements
+    statements
         .into_iter()
         .map(|f| (AttributionKind::Statement, f))
         .chain(actions.into_iter().map(|f| (AttributionKind::Action, f)))
         .filter(|(_, f)| valid(text, f))
+        .collect()
+}
+
+/// Finds the statements and actions in `text`, split into `sentences` (see
+/// [`super::sentences::split`]), in document order, with speakers resolved. Statements the
+/// learned filter (see `filter.rs`) rejects are left out.
+pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
+    let all = find_all(text, sentences)
+        .into_iter()
+        .filter(|(kind, f)| *kind == AttributionKind::Action || filter::keep(text, f))
         .collect();
+    resolve(text, sentences, all)
+}
+
+/// A statement as the rules propose it, before the learned filter, with the filter's view.
+#[derive(Clone, Debug)]
+pub struct StatementFeatures {
+    pub source: Option<Span>,
+    pub cue: Span,
+    pub content: Option<Span>,
+    /// The filter's features (see `filter.rs`).
+    pub features: Vec<String>,
+    /// The filter's probability that the cue is right.
+    pub probability: f64,
+    /// Whether the filter keeps it.
+    pub kept: bool,
+}
+
+/// Every statement the rules propose, unfiltered, in document order, with the features the
+/// learned filter sees: what `tools/train_statement_filter.py` trains on.
+pub fn statement_features(text: &str, sentences: &[Sentence]) -> Vec<StatementFeatures> {
+    let mut out: Vec<StatementFeatures> = find_all(text, sentences)
+        .into_iter()
+        .filter(|(kind, _)| *kind == AttributionKind::Statement)
+        .map(|(_, f)| {
+            let features = filter::features(text, &f);
+            let probability = filter::probability(&features);
+            StatementFeatures {
+                source: f.source,
+                cue: f.cue,
+                content: f.content,
+                kept: filter::keep(text, &f),
+                features,
+                probability,
+            }
+        })
+        .collect();
+    out.sort_by_key(|s| {
+        (
+            s.source.map_or(s.cue.start, |x| x.start.min(s.cue.start)),
+            s.cue.start,
+        )
+    });
+    out
+}
+
+/// Resolves speakers in reading order and builds the attributions.
+fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    mut all: Vec<(AttributionKind, Found)>,
+) -> Vec<Attribution> {
     // Speakers resolve in reading order: the source's position, else the cue's.
     all.sort_by_key(|(_, f)| {
         (

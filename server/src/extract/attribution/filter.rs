@@ -1,0 +1,324 @@
+//! A learned statement filter: logistic regression over the shape of each statement the
+//! rules propose (rule id, confidence, cue words and their neighbours, source and content
+//! shape), trained on PolNeAR train by `tools/train_statement_filter.py`, which reads the
+//! features from `annals statement-features` so that training and use agree. Statements
+//! whose probability of having a gold cue falls below the threshold (picked by 5-fold
+//! cross-validation on train) are dropped; actions are left alone.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Found, Span};
+
+/// The weights file: `bias`, `threshold`, then one `feature<TAB>weight` a line.
+const WEIGHTS_TSV: &str = include_str!("filter_weights.tsv");
+
+struct Model {
+    bias: f64,
+    threshold: f64,
+    weights: HashMap<&'static str, f64>,
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| parse(WEIGHTS_TSV));
+
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\w+|[^\w\s]").expect("token pattern"));
+
+/// Sources that are a bare pronoun.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
+
+/// How many characters either side of the cue are looked at for context tokens.
+const CONTEXT_CHARS: usize = 40;
+
+fn parse(tsv: &'static str) -> Model {
+    let mut model = Model {
+        bias: 0.0,
+        threshold: 0.0,
+        weights: HashMap::new(),
+    };
+    for line in tsv.lines() {
+        let Some((name, value)) = line.rsplit_once('\t') else {
+            continue;
+        };
+        let Ok(value) = value.parse::<f64>() else {
+            continue;
+        };
+        match name {
+            "bias" => model.bias = value,
+            "threshold" => model.threshold = value,
+            _ => {
+                model.weights.insert(name, value);
+            }
+        }
+    }
+    model
+}
+
+/// Words of a span, lowercased, on whitespace.
+fn words(text: &str, s: Span) -> Vec<String> {
+    text[s.start..s.end]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The byte offset `chars` characters before `at` (or 0).
+fn back(text: &str, at: usize, chars: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `chars` characters after `at` (or the end).
+fn ahead(text: &str, at: usize, chars: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+fn bucket(n: usize) -> usize {
+    match n {
+        0 => 0,
+        1..=2 => 1,
+        3..=7 => 2,
+        8..=19 => 3,
+        _ => 4,
+    }
+}
+
+/// The features of one statement (see the module comment). Spans must be valid.
+pub(super) fn features(text: &str, f: &Found) -> Vec<String> {
+    let mut out = vec![
+        format!("rule={}", f.rule),
+        format!("conf={:.1}", f.confidence),
+    ];
+    let cue = words(text, f.cue);
+    let cue_text = cue.join(" ");
+    let head = cue.last().map_or("", String::as_str);
+    let first = cue.first().map_or("", String::as_str);
+    out.push(format!("cue={cue_text}"));
+    out.push(format!("cuehead={head}"));
+    out.push(format!("cuefirst={first}"));
+    out.push(format!("cuen={}", cue.len().min(4)));
+    let left_text = &text[back(text, f.cue.start, CONTEXT_CHARS)..f.cue.start];
+    let right_text = &text[f.cue.end..ahead(text, f.cue.end, CONTEXT_CHARS)];
+    let left: Vec<String> = TOKEN
+        .find_iter(left_text)
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    let right: Vec<String> = TOKEN
+        .find_iter(right_text)
+        .take(2)
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    for (i, w) in left.iter().rev().take(2).enumerate() {
+        out.push(format!("L{}={w}", i + 1));
+    }
+    for (i, w) in right.iter().enumerate() {
+        out.push(format!("R{}={w}", i + 1));
+    }
+    out.push(format!(
+        "R1cue={}_{head}",
+        right.first().map_or("", String::as_str)
+    ));
+    out.push(format!(
+        "L1cue={}_{head}",
+        left.last().map_or("", String::as_str)
+    ));
+    match f.source {
+        Some(s) => {
+            let w = words(text, s);
+            let raw = &text[s.start..s.end];
+            out.push(format!("src_len={}", bucket(w.len())));
+            out.push(format!(
+                "src_pos={}",
+                if s.end <= f.cue.start {
+                    "before"
+                } else {
+                    "after"
+                }
+            ));
+            out.push(format!(
+                "src_pron={}",
+                PRONOUNS.contains(&raw.to_lowercase().as_str())
+            ));
+            out.push(format!(
+                "src_cap={}",
+                raw.chars().next().is_some_and(char::is_uppercase)
+            ));
+            out.push(format!(
+                "src_first={}",
+                w.first().map_or("", String::as_str)
+            ));
+        }
+        None => out.push("src_none".into()),
+    }
+    match f.content {
+        Some(c) => {
+            let w = words(text, c);
+            let raw = &text[c.start..c.end];
+            out.push(format!("con_len={}", bucket(w.len())));
+            out.push(format!(
+                "con_pos={}",
+                if c.end <= f.cue.start {
+                    "before"
+                } else {
+                    "after"
+                }
+            ));
+            out.push(format!(
+                "con_first={}",
+                w.first().map_or("", String::as_str)
+            ));
+            let quoted = raw.starts_with(['“', '"']) || raw.ends_with(['”', '"']);
+            out.push(format!("con_quote={quoted}"));
+        }
+        None => out.push("con_none".into()),
+    }
+    out.push(format!("quote={}", f.quote.is_some()));
+    out
+}
+
+/// The model's probability that the statement's cue is a gold cue.
+pub(super) fn probability(features: &[String]) -> f64 {
+    let model = &*MODEL;
+    let z: f64 = model.bias
+        + features
+            .iter()
+            .filter_map(|x| model.weights.get(x.as_str()))
+            .sum::<f64>();
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+/// Whether the statement stays.
+pub(super) fn keep(text: &str, f: &Found) -> bool {
+    probability(&features(text, f)) >= MODEL.threshold
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, source: Option<&str>, cue: &str, content: Option<&str>) -> Found {
+        let span = |s: &str| {
+            let start = text.find(s).expect("span text");
+            Span {
+                start,
+                end: start + s.len(),
+            }
+        };
+        Found {
+            sentence: 0,
+            source: source.map(span),
+            cue: span(cue),
+            content: content.map(span),
+            quote: None,
+            rule: "reported_speech",
+            confidence: 0.74,
+        }
+    }
+
+    #[test]
+    fn features_of_reported_speech() {
+        let t = "Mexico’s government said it is monitoring a reported uptick.";
+        let f = found(
+            t,
+            Some("Mexico’s government"),
+            "said",
+            Some("it is monitoring a reported uptick"),
+        );
+        assert_eq!(
+            features(t, &f),
+            [
+                "rule=reported_speech",
+                "conf=0.7",
+                "cue=said",
+                "cuehead=said",
+                "cuefirst=said",
+                "cuen=1",
+                "L1=government",
+                "L2=s",
+                "R1=it",
+                "R2=is",
+                "R1cue=it_said",
+                "L1cue=government_said",
+                "src_len=1",
+                "src_pos=before",
+                "src_pron=false",
+                "src_cap=true",
+                "src_first=mexico’s",
+                "con_len=2",
+                "con_pos=after",
+                "con_first=it",
+                "con_quote=false",
+                "quote=false",
+            ]
+        );
+    }
+
+    #[test]
+    fn features_of_a_quote_before_its_cue_at_the_text_end() {
+        let t = "“We will not back down,” he told Fox News";
+        let mut f = found(t, Some("he"), "told", Some("“We will not back down,”"));
+        f.quote = Some(f.content.unwrap());
+        f.rule = "content_source_cue";
+        f.confidence = 0.96;
+        assert_eq!(
+            features(t, &f),
+            [
+                "rule=content_source_cue",
+                "conf=1.0",
+                "cue=told",
+                "cuehead=told",
+                "cuefirst=told",
+                "cuen=1",
+                "L1=he",
+                "L2=”",
+                "R1=fox",
+                "R2=news",
+                "R1cue=fox_told",
+                "L1cue=he_told",
+                "src_len=1",
+                "src_pos=before",
+                "src_pron=true",
+                "src_cap=false",
+                "src_first=he",
+                "con_len=2",
+                "con_pos=before",
+                "con_first=“we",
+                "con_quote=true",
+                "quote=true",
+            ]
+        );
+    }
+
+    #[test]
+    fn features_without_source_or_content_and_a_long_left_context() {
+        let t = "An extraordinarily long introductory clause, according to";
+        let f = found(t, None, "according to", None);
+        let fs = features(t, &f);
+        assert!(fs.contains(&"cue=according to".to_string()));
+        assert!(fs.contains(&"cuehead=to".to_string()));
+        assert!(fs.contains(&"cuefirst=according".to_string()));
+        assert!(fs.contains(&"cuen=2".to_string()));
+        // Only the 40 characters before the cue count: "extraordinarily" is cut.
+        assert!(fs.contains(&"L1=,".to_string()));
+        assert!(fs.contains(&"L2=clause".to_string()));
+        assert!(fs.contains(&"R1cue=_to".to_string()));
+        assert!(fs.contains(&"src_none".to_string()));
+        assert!(fs.contains(&"con_none".to_string()));
+        assert!(!fs.iter().any(|x| x.starts_with("R1=")));
+    }
+
+    #[test]
+    fn weights_parse() {
+        let m = &*MODEL;
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        assert!(!m.weights.is_empty());
+    }
+}
