@@ -30,7 +30,7 @@ EPOCHS = 8
 RATES = (0.01, 0.03, 0.1)  # SGD learning rates tried; the smaller, the more regularised
 L2 = 1e-5
 FOLDS = 5
-OUT = "server/src/extract/attribution/filter_weights.tsv"
+OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "server/src/extract/attribution/filter_weights.tsv")
 ROLES = ("Source", "Cue", "Content")
 
 
@@ -224,8 +224,10 @@ def check(docs, path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--annals", default=os.environ.get("ANNALS", "/work/filter-target/debug/annals"))
-    ap.add_argument("--polnear", default="/work/shared/eval/polnear")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
+    ap.add_argument("--annals", default=os.environ.get("ANNALS", os.path.join(target, "debug", "annals")))
+    ap.add_argument("--polnear", default=os.path.join(os.path.dirname(root), "shared", "eval", "polnear"))
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--check", action="store_true",
                     help="do not train: check that the binary (built with --out) computes the probabilities this script does")
