@@ -472,6 +472,9 @@ Read the full article here"#;
         // "agreed to" keeps its bare head: only "with" joins "agree".
         let t = "Kasich agreed with the governor on the budget.";
         assert_eq!(source_cue(t), vec![(Some("Kasich"), "agreed with")]);
+        // Weak heads the statement filter lets through in a reporting context.
+        let t = "Senators voiced concern that the bill would raise costs for farmers.";
+        assert_eq!(source_cue(t), vec![(Some("Senators"), "voiced")]);
         // The noun "express" and the verb "boasted" with a possession are no cues.
         assert!(source_cue("They stayed at the Holiday Inn Express in Wisconsin.").is_empty());
     }
