@@ -451,6 +451,25 @@ pub const STATEMENT_CUES: &[(&str, f32)] = &[
     ("apologized", 0.35),
     ("highlight", 0.35),
     ("noticed", 0.35),
+    // A second batch, cues 20-30% of the time in train (dev exact cue 67.75 -> 68.20,
+    // overlap content 76.23 -> 76.72; train 5-fold CV cue 66.57 -> 66.68).
+    ("plans", 0.25),
+    ("agree", 0.25),
+    ("offer", 0.25),
+    ("felt", 0.25),
+    ("knew", 0.25),
+    ("intended", 0.25),
+    ("planning", 0.25),
+    ("recognize", 0.25),
+    ("maintained", 0.25),
+    ("disagree", 0.25),
+    ("understood", 0.25),
+    ("dispute", 0.25),
+    ("cheered", 0.25),
+    ("promise", 0.25),
+    ("advocate", 0.25),
+    ("attacking", 0.25),
+    ("knowing", 0.25),
 ];
 
 /// Heads that are cues only right after certain words, by the class of the word before
