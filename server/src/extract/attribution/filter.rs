@@ -9,8 +9,6 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::{Found, Span};
 
 /// The weights file: `bias`, `threshold`, then one `feature<TAB>weight` a line.
@@ -24,8 +22,29 @@ struct Model {
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| parse(WEIGHTS_TSV));
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\w+|[^\w\s]").expect("token pattern"));
+/// The tokens of a short context window: runs of word characters (letters, digits, `_`)
+/// and single other non-space characters.
+fn tokens(s: &str) -> Vec<&str> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if word(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(b) = start.take() {
+            out.push(&s[b..i]);
+        }
+        if !c.is_whitespace() {
+            out.push(&s[i..i + c.len_utf8()]);
+        }
+    }
+    if let Some(b) = start {
+        out.push(&s[b..]);
+    }
+    out
+}
 
 /// Sources that are a bare pronoun.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
@@ -133,14 +152,17 @@ fn each_feature(text: &str, f: &Found, mut emit: impl FnMut(&str)) {
     feat(format_args!("cuen={}", cue.len().min(4)));
     let left_text = &text[back(text, f.cue.start, CONTEXT_CHARS)..f.cue.start];
     let right_text = &text[f.cue.end..ahead(text, f.cue.end, CONTEXT_CHARS)];
-    let left: Vec<String> = TOKEN
-        .find_iter(left_text)
-        .map(|m| m.as_str().to_lowercase())
-        .collect();
-    let right: Vec<String> = TOKEN
-        .find_iter(right_text)
+    let left: Vec<String> = tokens(left_text)
+        .iter()
+        .rev()
         .take(2)
-        .map(|m| m.as_str().to_lowercase())
+        .rev()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let right: Vec<String> = tokens(right_text)
+        .iter()
+        .take(2)
+        .map(|w| w.to_lowercase())
         .collect();
     for (i, w) in left.iter().rev().take(2).enumerate() {
         feat(format_args!("L{}={w}", i + 1));

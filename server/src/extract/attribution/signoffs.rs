@@ -21,7 +21,7 @@ use super::{Found, Span};
 /// initials, optionally followed by a period or by ", and a description".
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<dash>―|—|–|--|-)[ \t\u{a0}]*",
+        r"^(?P<dash>―|—|–|--|-)[ \t\u{a0}]*",
         r"(?P<name>\p{Lu}(?:\.|[\p{L}'’-]*)(?:[ \u{a0}]+(?:\p{Lu}(?:\.|[\p{L}'’-]*)|de|del|da|van|von|la|le|bin)){0,4})",
         r"[ \t\u{a0}]*(?:\.|,[^\n]*)?[ \t\u{a0}]*$",
     ))
@@ -73,9 +73,30 @@ fn signoff(
     previous: Option<(usize, usize)>,
 ) -> Option<Found> {
     let body = &text[line.0..line.1];
-    let m = SIGNOFF.captures(body)?;
+    // The dash opens the line or follows its last quotation mark; only that tail, short
+    // as a name is, goes to the regex.
+    let dash_start = |t: &str| t.starts_with(['―', '—', '–', '-']);
+    let tail = if dash_start(body) {
+        0
+    } else {
+        let q = body.rfind(is_mark)?;
+        let mark_len = body[q..].chars().next().map_or(1, char::len_utf8);
+        let after = body[q + mark_len..].trim_start_matches([' ', '\t', '\u{a0}']);
+        if !dash_start(after) {
+            return None;
+        }
+        body.len() - after.len()
+    };
+    if body.len() - tail > 160 {
+        return None;
+    }
+    let m = SIGNOFF.captures(&body[tail..])?;
     let (dash, name) = (m.name("dash")?, m.name("name")?);
-    let before = body[..dash.start()].trim_end_matches([' ', '\t', '\u{a0}']);
+    let (dash, name) = (
+        (tail + dash.start(), tail + dash.end()),
+        (tail + name.start(), tail + name.end()),
+    );
+    let before = body[..dash.0].trim_end_matches([' ', '\t', '\u{a0}']);
     let content = if before.is_empty() {
         // The dash opens its own line: the quotation is the line before.
         let (p0, p1) = previous?;
@@ -91,12 +112,12 @@ fn signoff(
         }
     };
     let source = Span {
-        start: line.0 + name.start(),
-        end: line.0 + name.end(),
+        start: line.0 + name.0,
+        end: line.0 + name.1,
     };
     let cue = Span {
-        start: line.0 + dash.start(),
-        end: line.0 + dash.end(),
+        start: line.0 + dash.0,
+        end: line.0 + dash.1,
     };
     let sentence = sentences
         .partition_point(|s| s.end <= cue.start)
