@@ -246,25 +246,27 @@ pub fn statement_features(text: &str, sentences: &[Sentence]) -> Vec<StatementFe
         .into_iter()
         .filter(|(kind, _)| *kind == AttributionKind::Statement)
         .map(|(_, f)| {
-            let features = filter::features(text, &f);
-            let probability = filter::probability(&features);
+            let probability = filter::probability(text, &f);
             StatementFeatures {
                 source: f.source,
                 cue: f.cue,
                 content: f.content,
-                kept: filter::keep(text, &f),
-                features,
+                features: filter::features(text, &f),
+                kept: filter::keeps(probability),
                 probability,
             }
         })
         .collect();
-    out.sort_by_key(|s| {
-        (
-            s.source.map_or(s.cue.start, |x| x.start.min(s.cue.start)),
-            s.cue.start,
-        )
-    });
+    out.sort_by_key(|s| reading_order(s.source, s.cue));
     out
+}
+
+/// Speakers resolve in reading order: the source's position, else the cue's.
+fn reading_order(source: Option<Span>, cue: Span) -> (usize, usize) {
+    (
+        source.map_or(cue.start, |s| s.start.min(cue.start)),
+        cue.start,
+    )
 }
 
 /// Resolves speakers in reading order and builds the attributions.
@@ -273,13 +275,7 @@ fn resolve(
     sentences: &[Sentence],
     mut all: Vec<(AttributionKind, Found)>,
 ) -> Vec<Attribution> {
-    // Speakers resolve in reading order: the source's position, else the cue's.
-    all.sort_by_key(|(_, f)| {
-        (
-            f.source.map_or(f.cue.start, |s| s.start.min(f.cue.start)),
-            f.cue.start,
-        )
-    });
+    all.sort_by_key(|(_, f)| reading_order(f.source, f.cue));
     let mut registry = speakers::Registry::default();
     all.into_iter()
         .map(|(kind, f)| {

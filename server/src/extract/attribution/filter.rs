@@ -152,11 +152,11 @@ fn each_feature(text: &str, f: &Found, mut emit: impl FnMut(&str)) {
     feat(format_args!("cuen={}", cue.len().min(4)));
     let left_text = &text[back(text, f.cue.start, CONTEXT_CHARS)..f.cue.start];
     let right_text = &text[f.cue.end..ahead(text, f.cue.end, CONTEXT_CHARS)];
+    // The two tokens nearest the cue, nearest first.
     let left: Vec<String> = tokens(left_text)
         .iter()
         .rev()
         .take(2)
-        .rev()
         .map(|w| w.to_lowercase())
         .collect();
     let right: Vec<String> = tokens(right_text)
@@ -164,7 +164,7 @@ fn each_feature(text: &str, f: &Found, mut emit: impl FnMut(&str)) {
         .take(2)
         .map(|w| w.to_lowercase())
         .collect();
-    for (i, w) in left.iter().rev().take(2).enumerate() {
+    for (i, w) in left.iter().enumerate() {
         feat(format_args!("L{}={w}", i + 1));
     }
     for (i, w) in right.iter().enumerate() {
@@ -176,75 +176,73 @@ fn each_feature(text: &str, f: &Found, mut emit: impl FnMut(&str)) {
     ));
     feat(format_args!(
         "L1cue={}_{head}",
-        left.last().map_or("", String::as_str)
+        left.first().map_or("", String::as_str)
     ));
-    match f.source {
-        Some(s) => {
-            let (n, first) = shape(text, s);
-            let raw = &text[s.start..s.end];
-            feat(format_args!("src_len={}", bucket(n)));
-            feat(format_args!(
-                "src_pos={}",
-                if s.end <= f.cue.start {
-                    "before"
-                } else {
-                    "after"
-                }
-            ));
-            feat(format_args!(
-                "src_pron={}",
-                PRONOUNS.contains(&raw.to_lowercase().as_str())
-            ));
-            feat(format_args!(
-                "src_cap={}",
-                raw.chars().next().is_some_and(char::is_uppercase)
-            ));
-            feat(format_args!("src_first={first}"));
-        }
-        None => feat(format_args!("src_none")),
+    if let Some(s) = f.source {
+        let raw = &text[s.start..s.end];
+        let first = placed(&mut feat, "src", text, s, f.cue);
+        feat(format_args!(
+            "src_pron={}",
+            PRONOUNS.contains(&raw.to_lowercase().as_str())
+        ));
+        feat(format_args!(
+            "src_cap={}",
+            raw.chars().next().is_some_and(char::is_uppercase)
+        ));
+        feat(format_args!("src_first={first}"));
+    } else {
+        feat(format_args!("src_none"));
     }
-    match f.content {
-        Some(c) => {
-            let (n, first) = shape(text, c);
-            let raw = &text[c.start..c.end];
-            feat(format_args!("con_len={}", bucket(n)));
-            feat(format_args!(
-                "con_pos={}",
-                if c.end <= f.cue.start {
-                    "before"
-                } else {
-                    "after"
-                }
-            ));
-            feat(format_args!("con_first={first}"));
-            let quoted = raw.starts_with(['“', '"']) || raw.ends_with(['”', '"']);
-            feat(format_args!("con_quote={quoted}"));
-        }
-        None => feat(format_args!("con_none")),
+    if let Some(c) = f.content {
+        let raw = &text[c.start..c.end];
+        let first = placed(&mut feat, "con", text, c, f.cue);
+        feat(format_args!("con_first={first}"));
+        let quoted = raw.starts_with(['“', '"']) || raw.ends_with(['”', '"']);
+        feat(format_args!("con_quote={quoted}"));
+    } else {
+        feat(format_args!("con_none"));
     }
     feat(format_args!("quote={}", f.quote.is_some()));
 }
 
+/// Emits a source's or content's length bucket and side of the cue (`{role}_len`,
+/// `{role}_pos`); returns its first word, lowercased.
+fn placed(
+    feat: &mut impl FnMut(std::fmt::Arguments),
+    role: &str,
+    text: &str,
+    span: Span,
+    cue: Span,
+) -> String {
+    let (n, first) = shape(text, span);
+    feat(format_args!("{role}_len={}", bucket(n)));
+    let side = if span.end <= cue.start {
+        "before"
+    } else {
+        "after"
+    };
+    feat(format_args!("{role}_pos={side}"));
+    first
+}
+
 /// The model's probability that the statement's cue is a gold cue.
-pub(super) fn probability(features: &[String]) -> f64 {
+pub(super) fn probability(text: &str, f: &Found) -> f64 {
     let model = &*MODEL;
-    let z: f64 = model.bias
-        + features
-            .iter()
-            .filter_map(|x| model.weights.get(x.as_str()))
-            .sum::<f64>();
+    let mut z = model.bias;
+    each_feature(text, f, |x| {
+        z += model.weights.get(x).copied().unwrap_or(0.0)
+    });
     sigmoid(z)
+}
+
+/// Whether a statement of probability `p` stays.
+pub(super) fn keeps(p: f64) -> bool {
+    p >= MODEL.threshold
 }
 
 /// Whether the statement stays.
 pub(super) fn keep(text: &str, f: &Found) -> bool {
-    let model = &*MODEL;
-    // Summed in the order `probability` sums, so the two always agree.
-    let mut sum = 0.0;
-    each_feature(text, f, |x| {
-        sum += model.weights.get(x).copied().unwrap_or(0.0)
-    });
-    sigmoid(model.bias + sum) >= model.threshold
+    keeps(probability(text, f))
 }
 
 fn sigmoid(z: f64) -> f64 {

@@ -411,6 +411,7 @@ fn prenominal(text: &str, from: usize, at: usize, to: usize, end: usize) -> bool
         .unwrap_or("");
     word.chars().next().is_some_and(char::is_lowercase)
         && !NP_STOPS.contains(&word)
+        && !ARTICLES_AND_POSSESSIVES.contains(&word)
         && !matches!(
             word,
             "to" | "that"
@@ -426,14 +427,7 @@ fn prenominal(text: &str, from: usize, at: usize, to: usize, end: usize) -> bool
                 | "or"
                 | "it"
                 | "him"
-                | "her"
                 | "them"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "their"
-                | "its"
                 | "out"
                 | "up"
                 | "about"
@@ -656,12 +650,7 @@ fn colon_cue(
     }
     let content = if transcript {
         // The turn runs to the end of its paragraph, over its sentences.
-        let from = next.start;
-        let line = text[from..].split('\n').next().unwrap_or("").trim_end();
-        Span {
-            start: from,
-            end: from + line.len(),
-        }
+        rest_of_line(text, next.start)
     } else {
         content_after(text, s, toks, colon + 1, quotes)?
     };
@@ -1621,11 +1610,17 @@ fn next_paragraph(text: &str, from: usize, quotes: &[Span]) -> Option<Span> {
     if let Some(q) = quote_starting_at(quotes, start) {
         return Some(q);
     }
-    let line = text[start..].split('\n').next().unwrap_or("").trim_end();
-    (line.split_whitespace().count() >= 2).then_some(Span {
-        start,
-        end: start + line.len(),
-    })
+    let line = rest_of_line(text, start);
+    (text[line.start..line.end].split_whitespace().count() >= 2).then_some(line)
+}
+
+/// From `from` to the end of its line, without trailing whitespace.
+fn rest_of_line(text: &str, from: usize) -> Span {
+    let line = text[from..].split('\n').next().unwrap_or("").trim_end();
+    Span {
+        start: from,
+        end: from + line.len(),
+    }
 }
 
 /// Content after the cue, starting at token `i`: a quotation (after an optional comma
