@@ -458,6 +458,19 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_dated_participle_stays_inside_its_source() {
+        // "released Friday" dates the poll: the source is the whole phrase.
+        let t = "A new poll released Friday found that voters are split.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("A new poll released Friday"), "found")]
+        );
+        // A weekday after a name is not a participle's date: the name is the source.
+        let t = "Sanders Friday said that voters are split.";
+        assert_eq!(source_cue(t), vec![(Some("Sanders"), "said")]);
+    }
+
+    #[test]
     fn train_derived_cue_heads_and_particles() {
         let t = "Trump boasted of his poll numbers in Iowa.";
         assert_eq!(source_cue(t), vec![(Some("Trump"), "boasted of")]);

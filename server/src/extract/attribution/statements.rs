@@ -1283,6 +1283,15 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     }
     if is_time_word(&toks[k - 1].lower()) && toks[k - 1].is_capitalized() {
         k -= 1;
+        // "A new poll released Friday found": the day dates the participle, inside the
+        // source.
+        let participle =
+            k > 1 && toks[k - 1].lower().ends_with("ed") && !toks[k - 1].is_capitalized();
+        if participle {
+            return np_backward(toks, k - 1)
+                .filter(|&b| b < k - 1)
+                .map(|b| (b, ci));
+        }
         if k > 0
             && matches!(
                 toks[k - 1].lower().as_ref(),

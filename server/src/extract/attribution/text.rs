@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{DETERMINERS, HONORIFICS, NP_LINKS, NP_STOPS};
+use super::lexicon::{DETERMINERS, HONORIFICS, NP_LINKS, NP_STOPS, SUBJECT_ENDERS};
 use super::Span;
 
 /// A non-ASCII letter or digit (`[\p{L}\p{N}]`); ASCII ones are tested directly.
@@ -526,7 +526,16 @@ pub fn np_forward(toks: &[Token], i: usize) -> Option<usize> {
         } else {
             break;
         }
-        if j - i > 8 {
+        if j - i > 11 {
+            // "polls conducted for The Associated Press": a name is not cut in two.
+            while j > i
+                && toks[j - 1].is_capitalized()
+                && toks
+                    .get(j)
+                    .is_some_and(|n| n.is_word() && n.is_capitalized())
+            {
+                j += 1;
+            }
             break;
         }
     }
@@ -721,7 +730,27 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 && toks[i.saturating_sub(6)..i - 1]
                     .iter()
                     .any(|t| t.lower() == "neither");
-            let joins = joins || plurals || neither;
+            // "The Commission on Presidential Debates", "the Center on Budget and Policy
+            // Priorities": "on" inside a body's name.
+            let body = l == "on"
+                && i >= 2
+                && i < end
+                && toks[i].is_capitalized()
+                && matches!(
+                    toks[i - 2].lower().as_ref(),
+                    "commission"
+                        | "council"
+                        | "committee"
+                        | "subcommittee"
+                        | "board"
+                        | "center"
+                        | "centre"
+                        | "conference"
+                        | "institute"
+                        | "panel"
+                        | "caucus"
+                );
+            let joins = joins || plurals || neither || body;
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
             // after a noun or participle.
@@ -769,13 +798,13 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         i -= 1;
     }
     // "those voters", "this reporter": a demonstrative opens the phrase it precedes.
-    if i >= 1
+    let demonstrative = i >= 1
         && i < end
         && matches!(toks[i - 1].lower().as_ref(), "this" | "these" | "those")
         && toks[i].is_word()
         && !is_time_word(&toks[i].lower())
-        && !DETERMINERS.contains(&toks[i].lower().as_ref())
-    {
+        && !DETERMINERS.contains(&toks[i].lower().as_ref());
+    if demonstrative {
         i -= 1;
     }
     // "About 4 in 10 voters", "more than half of Democrats", "only 49 percent": PolNeAR
@@ -817,7 +846,7 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     while i < end
         && (NP_LINKS.contains(&toks[i].lower().as_ref())
             || matches!(toks[i].lower().as_ref(), "by" | "to" | "with" | "on")
-            || (is_time_word(&toks[i].lower()) && !adjective(i)))
+            || (is_time_word(&toks[i].lower()) && !adjective(i) && !demonstrative))
     {
         i += 1;
     }
@@ -987,12 +1016,28 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
     let e = np_forward(toks, i)?;
     // np_forward does not know verbs: end before the first lowercase word that looks
     // like one ("Graham called", "Clinton celebrated", "Trump says").
+    // "Black voters have formed", "Republican politicians and their allies": a plural
+    // noun after a capitalised modifier, when a verb or "and" follows it.
+    let noun_follows = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            let l = n.lower();
+            l.ends_with("ed")
+                || matches!(
+                    l.as_ref(),
+                    "and" | "who" | "have" | "are" | "were" | "will" | "would" | "can" | "could"
+                )
+        })
+    };
     let e = (i + 1..e)
         .find(|&k| {
             let l = toks[k].text;
             l.chars().next().is_some_and(char::is_lowercase)
                 && (l.ends_with("ed")
-                    || (l.ends_with('s') && !l.ends_with("ss") && toks[k - 1].is_capitalized()))
+                    || SUBJECT_ENDERS.contains(&l)
+                    || (l.ends_with('s')
+                        && !l.ends_with("ss")
+                        && toks[k - 1].is_capitalized()
+                        && !noun_follows(k)))
         })
         .unwrap_or(e);
     Some(Span {
@@ -1100,10 +1145,55 @@ mod tests {
             ("A letter from Trump to Clinton said", "Clinton"),
             ("He went and Brafman said", "Brafman"),
             ("The bill passes and voters say", "voters"),
+            // "on" inside a body's name, not after any other noun.
+            (
+                "The Commission on Presidential Debates said",
+                "The Commission on Presidential Debates",
+            ),
+            ("A letter from Trump on Clinton said", "Clinton"),
         ];
         for (text, want) in cases {
             assert_eq!(np_before_last(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    /// The subject `subject` finds at the start of `text`.
+    fn subject_of(text: &str) -> Option<String> {
+        let toks = tokenize(text, 0, text.len());
+        subject(&toks).map(|s| text[s.start..s.end].to_string())
+    }
+
+    #[test]
+    fn subject_ends_before_its_verb() {
+        let cases = [
+            // Irregular past tenses and adverbs end the subject.
+            ("Romney went after Trump on Monday.", "Romney"),
+            ("The nurse later sued the hospital.", "The nurse"),
+            ("Graham called the deal a disaster.", "Graham"),
+            ("Trump says the deal is dead.", "Trump"),
+            // A plural noun after a capitalised modifier stays in when a verb follows.
+            ("Black voters have formed a bloc.", "Black voters"),
+            (
+                "Republican politicians and their allies agreed.",
+                "Republican politicians and their allies",
+            ),
+            // Without a following verb or "and", the -s word is the verb.
+            ("Clinton wins the state easily.", "Clinton"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(subject_of(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn long_noun_phrases_do_not_cut_a_name() {
+        let text = "the head of the office of the deputy director for the New York Times Company said";
+        let toks = tokenize(text, 0, text.len());
+        let e = np_forward(&toks, 0).expect("a phrase");
+        assert_eq!(
+            &text[..toks[e - 1].end],
+            "the head of the office of the deputy director for the New York Times Company"
+        );
     }
 
     proptest! {
