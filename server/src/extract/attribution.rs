@@ -465,6 +465,16 @@ Read the full article here"#;
             source_cue(t),
             vec![(Some("A new poll released Friday"), "found")]
         );
+        let t = "A new batch of emails released this week showed that the server was open.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("A new batch of emails released this week"), "showed")]
+        );
+        let t = "A Monmouth poll out Monday showed that voters are split.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("A Monmouth poll out Monday"), "showed")]
+        );
         // A weekday after a name is not a participle's date: the name is the source.
         let t = "Sanders Friday said that voters are split.";
         assert_eq!(source_cue(t), vec![(Some("Sanders"), "said")]);

@@ -1281,13 +1281,32 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     {
         k -= 1;
     }
+    // "A new batch of emails released this week showed", "a report issued earlier this
+    // year found", "A Monmouth poll out Monday showed": a time after a participle dates
+    // it, and the whole phrase is the source.
+    let participle = |t: &Token| {
+        let l = t.lower();
+        (l.ends_with("ed") || l == "out") && !t.is_capitalized()
+    };
+    if k >= 3
+        && matches!(toks[k - 1].lower().as_ref(), "week" | "month" | "year")
+        && matches!(toks[k - 2].lower().as_ref(), "this" | "last")
+    {
+        let mut t = k - 2;
+        if t > 0 && matches!(toks[t - 1].lower().as_ref(), "earlier" | "later") {
+            t -= 1;
+        }
+        if t > 1 && participle(&toks[t - 1]) {
+            return np_backward(toks, t - 1)
+                .filter(|&b| b < t - 1)
+                .map(|b| (b, ci));
+        }
+    }
     if is_time_word(&toks[k - 1].lower()) && toks[k - 1].is_capitalized() {
         k -= 1;
         // "A new poll released Friday found": the day dates the participle, inside the
         // source.
-        let participle =
-            k > 1 && toks[k - 1].lower().ends_with("ed") && !toks[k - 1].is_capitalized();
-        if participle {
+        if k > 1 && participle(&toks[k - 1]) {
             return np_backward(toks, k - 1)
                 .filter(|&b| b < k - 1)
                 .map(|b| (b, ci));

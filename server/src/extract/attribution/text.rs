@@ -687,6 +687,13 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             break;
         }
         let l = t.lower();
+        // "5:35PM Chris Christie said": a clock time in a live blog opens no phrase.
+        if l.ends_with("pm") || l.ends_with("am") {
+            let digits = &l[..l.len() - 2];
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                break;
+            }
+        }
         if NP_STOPS.contains(&l.as_ref()) {
             // A relative pronoun right before the cue is itself the source.
             if i == end && matches!(l.as_ref(), "who" | "which" | "that") {
@@ -770,6 +777,16 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         i -= 1;
         words += 1;
         if words >= 10 {
+            break;
+        }
+        // "something many Republicans had urged", "an approach several candidates
+        // favor": a quantifier right after a noun opens a relative clause's subject.
+        if QUANTIFIERS.contains(&l.as_ref())
+            && i > 0
+            && toks[i - 1].is_word()
+            && !toks[i - 1].is_capitalized()
+            && !QUANTIFIER_LEADS.contains(&toks[i - 1].lower().as_ref())
+        {
             break;
         }
         // A determiner starts the phrase unless a linking word joins it to more
@@ -888,6 +905,17 @@ fn is_quantity(l: &str) -> bool {
 /// Articles and possessives: walking back, a noun phrase starts at one of these.
 const ARTICLES: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "every", "each",
+];
+
+/// Quantifiers that open a noun phrase ("many Republicans", "several candidates").
+const QUANTIFIERS: &[&str] = &["many", "several", "most", "some", "few"];
+
+/// Words that may stand before a quantifier inside its phrase ("of many", "too many",
+/// "a few", "not many").
+const QUANTIFIER_LEADS: &[&str] = &[
+    "of", "and", "or", "too", "so", "how", "very", "not", "only", "just", "even", "a", "the", "by",
+    "to", "with", "on", "for", "at", "from", "in", "quite", "fairly", "but", "while", "as", "that",
+    "if", "when", "because", "although", "though", "where", "since",
 ];
 
 /// Abbreviations that keep their period inside a noun phrase.
@@ -1151,6 +1179,18 @@ mod tests {
                 "The Commission on Presidential Debates",
             ),
             ("A letter from Trump on Clinton said", "Clinton"),
+            // A quantifier after a noun opens a new phrase; after "too" or "of" it does not.
+            (
+                "It was something many Republicans urged",
+                "many Republicans",
+            ),
+            ("Too many Republicans said", "Too many Republicans"),
+            (
+                "The views of many Republicans said",
+                "The views of many Republicans",
+            ),
+            // A live blog's clock time is no part of the phrase.
+            ("5:35PM Chris Christie said", "Chris Christie"),
         ];
         for (text, want) in cases {
             assert_eq!(np_before_last(text).as_deref(), Some(want), "{text}");
@@ -1187,7 +1227,8 @@ mod tests {
 
     #[test]
     fn long_noun_phrases_do_not_cut_a_name() {
-        let text = "the head of the office of the deputy director for the New York Times Company said";
+        let text =
+            "the head of the office of the deputy director for the New York Times Company said";
         let toks = tokenize(text, 0, text.len());
         let e = np_forward(&toks, 0).expect("a phrase");
         assert_eq!(
