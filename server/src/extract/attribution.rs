@@ -481,6 +481,47 @@ Read the full article here"#;
     }
 
     #[test]
+    fn lone_quantifiers_states_and_parties_in_sources() {
+        let t = "Several said they would rather federal officials dole out funding.";
+        assert_eq!(source_cue(t), vec![(Some("Several"), "said")]);
+        // A quantifier floating after its subject is not the source.
+        let t = "Trump and Sanders have both argued that workers lost jobs.";
+        assert!(
+            source_cue(t).iter().all(|(s, _)| *s != Some("both")),
+            "{:?}",
+            source_cue(t)
+        );
+        // A party and state, or a state, inside the appositive.
+        let t = "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed to address public concerns.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Sen. Marco Rubio, R-Fla.,"), "said")]
+        );
+        let t = "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he works.";
+        assert_eq!(
+            source_cue(t),
+            vec![(
+                Some("Paul Porter, a truck driver from Ava, Mo., who is a member of the union,"),
+                "said"
+            )]
+        );
+        let t = "Sen. Jack Reed (D-R.I.), said that he had not read it.";
+        assert_eq!(
+            source_cue(t),
+            vec![(Some("Sen. Jack Reed (D-R.I.),"), "said")]
+        );
+        // A lone comma after a clause is no source's end.
+        let t = "The department obscured facts, admitted it withheld emails.";
+        assert!(
+            source_cue(t)
+                .iter()
+                .all(|(s, _)| *s != Some("The department obscured facts,")),
+            "{:?}",
+            source_cue(t)
+        );
+    }
+
+    #[test]
     fn train_derived_cue_heads_and_particles() {
         let t = "Trump boasted of his poll numbers in Iowa.";
         assert_eq!(source_cue(t), vec![(Some("Trump"), "boasted of")]);

@@ -17,7 +17,7 @@ use super::lexicon::{
     PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
 };
 use super::text::{
-    in_quote, is_abbreviation, is_quote_mark, is_time_word, np_backward, np_forward,
+    in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
     quote_ending_at, quote_starting_at, source_forward, strictly_in_quote, subject, tokenize,
     Token, VerbPattern,
 };
@@ -1358,7 +1358,14 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         return np_backward(toks, ci).map(|b| (b, ci));
     }
     // The aside between the previous comma and this one.
-    let pc = toks[..ci - 1].iter().rposition(|t| t.text == ",")?;
+    let Some(pc) = toks[..ci - 1].iter().rposition(|t| t.text == ",") else {
+        // "Sen. Jack Reed (D-R.I.), said": a lone comma after a parenthesis or an
+        // abbreviation that closes the sentence's opening phrase stays in the source.
+        let closed = ci >= 2 && matches!(toks[ci - 2].text, ")" | ".");
+        return np_backward(toks, ci - 1)
+            .filter(|&b| closed && b == 0)
+            .map(|b| (b, ci));
+    };
     let aside = &toks[pc + 1..ci - 1];
     // "Woodrow Benford, 58, who lives outside Minneapolis, says": an age is no head.
     let age = pc >= 3
@@ -1371,7 +1378,7 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if aside.is_empty() || aside.len() > 40 || aside.iter().any(|t| is_quote_mark(t.text)) {
         return None;
     }
-    let head = np_backward(toks, pc)?;
+    let head = through_place(toks, np_backward(toks, pc)?);
     let discourse = matches!(
         aside[0].lower().as_ref(),
         "however"
@@ -1413,6 +1420,23 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let head = opening_name(toks, head).unwrap_or(head);
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
+}
+
+/// The start of the phrase that a state or a party and state at `head` completes:
+/// "Sen. Marco Rubio, R-Fla.," and "a truck driver from Ava, Mo.," run back through
+/// the comma before the abbreviation.
+fn through_place(toks: &[Token], mut head: usize) -> usize {
+    while head >= 2
+        && toks[head - 1].text == ","
+        && toks.get(head + 1).is_some_and(|t| t.text == ".")
+        && is_state(toks[head].text)
+    {
+        match np_backward(toks, head - 1) {
+            Some(b) => head = b,
+            None => break,
+        }
+    }
+    head
 }
 
 /// The start of the noun phrase that opens the sentence and is set off by a comma just

@@ -871,10 +871,49 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     if i >= 1 && i < end && toks[i].lower() == "least" && toks[i - 1].lower() == "at" {
         i -= 1;
     }
-    // A lone determiner is an adjective use of the cue ("a reported uptick").
-    let only_determiners = toks[i..end]
-        .iter()
-        .all(|t| DETERMINERS.contains(&t.lower().as_ref()));
+    // A lone determiner is an adjective use of the cue ("a reported uptick"), but a
+    // lone quantifier stands for a noun phrase ("Several said", "Some say").
+    // Not a quantifier floating after its subject ("Trump and Sanders have both
+    // argued", "which both oppose"), "most" before an adverb ("most recently offered")
+    // or "All told,".
+    let floating = i > 0
+        && i < end
+        && matches!(
+            toks[i - 1].lower().as_ref(),
+            "have"
+                | "has"
+                | "had"
+                | "are"
+                | "were"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "which"
+                | "who"
+                | "they"
+                | "we"
+                | "you"
+                | "them"
+                | "us"
+        );
+    let word = toks.get(i).map(|t| t.lower()).unwrap_or_default();
+    let adverb = word == "most" && toks.get(end).is_some_and(|t| t.lower().ends_with("ly"));
+    let all_told = word == "all"
+        && toks.get(end).is_some_and(|t| t.lower() == "told")
+        && toks.get(end + 1).is_some_and(|t| t.text == ",");
+    let pronominal = end - i == 1
+        && !floating
+        && !adverb
+        && !all_told
+        && matches!(
+            word.as_ref(),
+            "some" | "many" | "most" | "several" | "both" | "another" | "few" | "all"
+        );
+    let only_determiners = !pronominal
+        && toks[i..end]
+            .iter()
+            .all(|t| DETERMINERS.contains(&t.lower().as_ref()));
     (i < end && !only_determiners).then_some(i)
 }
 
@@ -918,8 +957,36 @@ const QUANTIFIER_LEADS: &[&str] = &[
     "if", "when", "because", "although", "though", "where", "since",
 ];
 
+/// US states as news abbreviates them, without the period ("Calif.", "Mo.").
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+];
+
+/// A US state as news abbreviates it, without its period ("Mo", "Calif", "N.H"), or a
+/// party and state ("R-Fla", "D-R.I").
+pub fn is_state(word: &str) -> bool {
+    if let Some(state) = word
+        .strip_prefix("R-")
+        .or_else(|| word.strip_prefix("D-"))
+        .or_else(|| word.strip_prefix("I-"))
+    {
+        return is_state(state);
+    }
+    let dotted = word.len() == 3
+        && word.as_bytes()[1] == b'.'
+        && word.bytes().all(|b| b == b'.' || b.is_ascii_uppercase());
+    dotted
+        || (word.chars().next().is_some_and(char::is_uppercase)
+            && STATE_ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+}
+
 /// Abbreviations that keep their period inside a noun phrase.
 pub fn is_abbreviation(word: &str) -> bool {
+    if is_state(word) {
+        return true;
+    }
     let l = word.to_lowercase();
     HONORIFICS.contains(&l.as_str())
         || matches!(
