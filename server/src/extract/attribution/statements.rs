@@ -14,7 +14,7 @@ use super::super::sentences::Sentence;
 use super::lexicon::{
     ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER, CUE_PARTICLES,
     CUE_PREFIXES, DETERMINERS, INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED,
-    PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
+    PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES, US_STATES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
@@ -1302,6 +1302,23 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
                 .map(|b| (b, ci));
         }
     }
+    // "Reince Priebus, the GOP chairman, this past week announced": a time after the
+    // comma that closes the source.
+    if k >= 4
+        && matches!(
+            toks[k - 1].lower().as_ref(),
+            "week" | "month" | "year" | "weekend"
+        )
+        && matches!(toks[k - 2].lower().as_ref(), "this" | "last" | "past")
+    {
+        let mut t = k - 2;
+        if toks[t].lower() == "past" && toks[t - 1].lower() == "this" {
+            t -= 1;
+        }
+        if t > 1 && toks[t - 1].text == "," {
+            return source_phrase_before(toks, t);
+        }
+    }
     if is_time_word(&toks[k - 1].lower()) && toks[k - 1].is_capitalized() {
         k -= 1;
         // "A new poll released Friday found": the day dates the participle, inside the
@@ -1321,6 +1338,10 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         }
         if k > 0 && toks[k - 1].is_word() {
             return np_backward(toks, k).map(|b| (b, k));
+        }
+        // "Mr. Smith, the chairman, on Friday said": the comma closes the source.
+        if k > 1 && toks[k - 1].text == "," {
+            return source_phrase_before(toks, k);
         }
         return None;
     }
@@ -1357,8 +1378,47 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         }
         return np_backward(toks, ci).map(|b| (b, ci));
     }
-    // The aside between the previous comma and this one.
-    let Some(pc) = toks[..ci - 1].iter().rposition(|t| t.text == ",") else {
+    // The aside between the previous comma and this one; a place and its state
+    // ("in Columbus, Ohio,", "Wilmington, N.C.,") is one piece of it.
+    let previous_comma = |end: usize| toks[..end].iter().rposition(|t| t.text == ",");
+    let mut pc = previous_comma(ci - 1);
+    if let Some(c) = pc.filter(|&c| c > 0 && toks[c - 1].is_capitalized()) {
+        let segment = &toks[c + 1..ci - 1];
+        let named = segment.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        // A party and state ("McConnell, R-Ky.,") is the person's, not a place's.
+        let party = segment
+            .first()
+            .is_some_and(|t| t.text.get(1..2) == Some("-"));
+        let state = !party
+            && match segment {
+                [s] | [s, _] => is_state(s.text) || US_STATES.contains(&named.as_str()),
+                [_, _, _] => US_STATES.contains(&named.as_str()),
+                _ => false,
+            };
+        if let Some(p) = previous_comma(c)
+            .filter(|&p| state && !toks[p..c].iter().any(|t| is_quote_mark(t.text)))
+        {
+            pc = Some(p);
+        }
+    }
+    // "Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said":
+    // a participial aside right after the opening name runs to the cue, commas and all.
+    if let Some(c1) = toks[..ci - 1].iter().position(|t| t.text == ",") {
+        let participle = toks.get(c1 + 1).is_some_and(|t| {
+            let l = t.lower();
+            !t.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed"))
+        });
+        if participle
+            && pc.is_some_and(|p| c1 < p)
+            && ci - c1 <= 40
+            && toks[0].is_capitalized()
+            && np_backward(toks, c1) == Some(0)
+            && !toks[c1..ci].iter().any(|t| is_quote_mark(t.text))
+        {
+            return Some((0, c1));
+        }
+    }
+    let Some(pc) = pc else {
         // "Sen. Jack Reed (D-R.I.), said": a lone comma after a parenthesis or an
         // abbreviation that closes the sentence's opening phrase stays in the source.
         let closed = ci >= 2 && matches!(toks[ci - 2].text, ")" | ".");
@@ -1379,33 +1439,36 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         return None;
     }
     let head = through_place(toks, np_backward(toks, pc)?);
-    let discourse = matches!(
-        aside[0].lower().as_ref(),
-        "however"
-            | "though"
-            | "too"
-            | "meanwhile"
-            | "instead"
-            | "also"
-            | "in"
-            | "on"
-            | "for"
-            | "at"
-            | "speaking"
-            | "like"
-            | "unlike"
-            | "of"
-            | "by"
-            | "after"
-            | "before"
-            | "during"
-            | "then"
-            | "now"
-            | "still"
-            | "moreover"
-            | "nonetheless"
-            | "meantime"
-    );
+    // "Johnnie Wilson, of Springfield, Va., said" keeps its "of"; "of course" does not.
+    let of_place = aside[0].lower() == "of" && aside.get(1).is_some_and(|t| t.lower() != "course");
+    let discourse = !of_place
+        && matches!(
+            aside[0].lower().as_ref(),
+            "however"
+                | "though"
+                | "too"
+                | "meanwhile"
+                | "instead"
+                | "also"
+                | "in"
+                | "on"
+                | "for"
+                | "at"
+                | "speaking"
+                | "like"
+                | "unlike"
+                | "of"
+                | "by"
+                | "after"
+                | "before"
+                | "during"
+                | "then"
+                | "now"
+                | "still"
+                | "moreover"
+                | "nonetheless"
+                | "meantime"
+        );
     let participle = {
         let l = aside[0].lower();
         (l.ends_with("ing") || l.ends_with("ed")) && !aside[0].is_capitalized()
