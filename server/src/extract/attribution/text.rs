@@ -1048,6 +1048,100 @@ pub fn is_time_word(l: &str) -> bool {
     )
 }
 
+/// Prepositions, conjunctions and adverbs that open an introductory phrase before the
+/// subject ("After the debate, Trump said ...", "Likewise, Trump went after ...").
+const SUBJECT_INTRODUCERS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "although",
+    "though",
+    "as",
+    "since",
+    "because",
+    "if",
+    "amid",
+    "under",
+    "with",
+    "without",
+    "outside",
+    "inside",
+    "within",
+    "throughout",
+    "like",
+    "unlike",
+    "likewise",
+    "similarly",
+    "asked",
+    "following",
+    "until",
+    "once",
+    "upon",
+    "among",
+    "across",
+    "behind",
+    "near",
+    "against",
+    "but",
+    "and",
+    "so",
+    "then",
+    "also",
+    "earlier",
+    "later",
+];
+
+/// "Speaking at a town hall in Salem, ...", "Walking to the next address, ...": a
+/// participle opening the sentence.
+fn participle_opening(toks: &[Token]) -> bool {
+    let first = toks.first().map(|t| t.lower()).unwrap_or_default();
+    let first = first.as_ref();
+    // A participle takes a lowercase complement ("Speaking at", "Walking to"); a name
+    // ending in -ing ("Sterling, the owner, ...") does not.
+    toks.get(1)
+        .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        && first.len() > 5
+        && first.ends_with("ing")
+        && !matches!(
+            first,
+            "nothing" | "something" | "everything" | "anything" | "spring" | "string" | "during"
+        )
+}
+
+/// "Minutes later, ...", "Two years ago, ...", "Eight years after backing Obama, ...": a
+/// time measured from another opens the sentence.
+fn time_opening(toks: &[Token]) -> bool {
+    let Some(comma) = toks.iter().take(10).position(|t| t.text == ",") else {
+        return false;
+    };
+    let chunk = &toks[..comma];
+    let measured = chunk.first().is_some_and(|t| {
+        is_quantity(&t.lower())
+            || matches!(
+                t.lower().as_ref(),
+                "minutes"
+                    | "hours"
+                    | "moments"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "a"
+                    | "an"
+                    | "seconds"
+            )
+    });
+    measured
+        && chunk.iter().any(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "later" | "earlier" | "ago" | "after" | "before"
+            )
+        })
+}
+
 /// The subject of the sentence: the first noun phrase after any introductory phrase
 /// set off by a comma ("For its part, Mexico has ...").
 pub fn subject(toks: &[Token]) -> Option<Span> {
@@ -1074,8 +1168,23 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
                 | "last"
                 | "next"
                 | "from"
-        );
-    if intro {
+        )
+        || SUBJECT_INTRODUCERS.contains(&first.as_ref())
+        || participle_opening(toks)
+        || time_opening(toks);
+    // "But the Rubio campaign risks ...": a conjunction alone opens no phrase.
+    if intro && !toks.iter().any(|t| t.text == ",") {
+        let opens = toks.get(1).is_some_and(|t| {
+            let l = t.lower();
+            t.is_capitalized()
+                || DETERMINERS.contains(&l.as_ref())
+                || matches!(l.as_ref(), "he" | "she" | "they" | "we" | "i" | "it")
+        });
+        if !matches!(first.as_ref(), "but" | "and" | "so" | "yet" | "then" | "or") || !opens {
+            return None;
+        }
+        i = 1;
+    } else if intro {
         // Past the introductory chunks ("At an event in Ames, Iowa, on Sunday, Mrs.
         // Clinton tried ..."): the first chunk opening with a noun phrase and a verb.
         let commas: Vec<usize> = toks
@@ -1286,10 +1395,30 @@ mod tests {
             ),
             // Without a following verb or "and", the -s word is the verb.
             ("Clinton wins the state easily.", "Clinton"),
+            // Introductory phrases: a measured time, a participle, an adverb, a
+            // conjunction.
+            (
+                "Minutes later, the Trump campaign issued a statement.",
+                "the Trump campaign",
+            ),
+            (
+                "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush.",
+                "Trump",
+            ),
+            ("Likewise, Trump went after Clinton.", "Trump"),
+            (
+                "But the Rubio campaign dismissed him.",
+                "the Rubio campaign",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(subject_of(text).as_deref(), Some(want), "{text}");
         }
+        // A conjunction before a verb opens no subject.
+        assert_eq!(subject_of("But don't expect a new Trump."), None);
+        // A name ending in -ing is no participle: the subject starts at the name.
+        assert!(subject_of("Sterling, the owner, sold the team.")
+            .is_some_and(|s| s.starts_with("Sterling")));
     }
 
     #[test]
