@@ -561,6 +561,24 @@ Read the full article here"#;
                 "{t}: {found:?}"
             );
         }
+        // A list of short phrases opening the sentence is one source; an introductory
+        // phrase or a clause with a verb is no list item.
+        let t = "But labor unions, environmental groups, and many Democratic lawmakers claim it will cost jobs.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("labor unions, environmental groups, and many Democratic lawmakers")
+        );
+        let t = "Friends, lobbyists and former foes say the senator was fair.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("Friends, lobbyists and former foes")
+        );
+        let t =
+            "In separate interviews, three current and former employees said the firm had erred.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("three current and former employees")
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

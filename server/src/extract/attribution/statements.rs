@@ -14,7 +14,8 @@ use super::super::sentences::Sentence;
 use super::lexicon::{
     ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER, CUE_PARTICLES,
     CUE_PREFIXES, DETERMINERS, INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED,
-    PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES, US_STATES,
+    PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES, SUBJECT_ENDERS,
+    US_STATES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
@@ -474,6 +475,23 @@ fn plural_noun(text: &str, from: usize, at: usize, head: &str) -> bool {
     let lower = prev.to_lowercase();
     if lower.ends_with("'s") || lower.ends_with("’s") || DETERMINERS.contains(&lower.as_str()) {
         return true;
+    }
+    // "His supporters claim that ...", "many lawmakers claim it will ...": after a plural
+    // subject, or before a clause, "claim" is the verb.
+    if head == "claim" {
+        let next = text[at..]
+            .find(head)
+            .and_then(|k| text[at + k + head.len()..].split_whitespace().next())
+            .unwrap_or("")
+            .to_lowercase();
+        let clause = matches!(
+            next.as_str(),
+            "that" | "it" | "he" | "she" | "they" | "there" | "we" | "i" | "the"
+        );
+        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        if clause || plural {
+            return false;
+        }
     }
     after_any
         && first.is_lowercase()
@@ -1250,12 +1268,80 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
 /// that does not open the sentence, "and" joins clauses, not sources.
 fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let (b, e) = source_phrase_before(toks, ci)?;
+    if let Some(start) = opening_list(toks, b, e) {
+        return Some((start, e));
+    }
     if b >= 2 && toks[b - 1].lower() == "and" && toks[b - 2].is_word() {
         if let Some(0) = np_backward(toks, b - 1) {
             return Some((0, e));
         }
     }
     Some((b, e))
+}
+
+/// The start of a list of short phrases that opens the sentence and ends with "and" or
+/// "or" right before token `b` ("Friends, lobbyists and former foes say"; "President
+/// Obama, Hillary Clinton, and other Democrats argue"; "But labor unions, environmental
+/// groups, and many lawmakers claim"): at least one comma, each item one to six words.
+fn opening_list(toks: &[Token], b: usize, e: usize) -> Option<usize> {
+    // The conjunction before the phrase, or inside it after a comma ("Friends,
+    // lobbyists and former foes").
+    let conjunction = |t: &Token| matches!(t.lower().as_ref(), "and" | "or");
+    let before = b >= 4 && conjunction(&toks[b - 1]);
+    let inside = b >= 2 && toks[b - 1].text == "," && toks[b..e].iter().any(conjunction);
+    if !before && !inside {
+        return None;
+    }
+    let start = usize::from(matches!(toks[0].lower().as_ref(), "but" | "and" | "yet"));
+    // Not an introductory phrase ("In separate interviews, ...", "Last month, ...").
+    let opener = toks[start].lower();
+    if is_time_word(&opener)
+        || NP_LINKS.contains(&opener.as_ref())
+        || matches!(
+            opener.as_ref(),
+            "at" | "on" | "by" | "to" | "with" | "during" | "after"
+        )
+    {
+        return None;
+    }
+    let mut body = &toks[start..b - 1];
+    // The serial comma before "and".
+    if body.last().is_some_and(|t| t.text == ",") {
+        body = &body[..body.len() - 1];
+    }
+    let items: Vec<&[Token]> = body.split(|t| t.text == ",").collect();
+    let item_ok = |item: &[Token]| {
+        !item.is_empty()
+            && item.len() <= 6
+            && item.iter().all(|t| {
+                let l = t.lower();
+                // No verb: "Trump fired his manager, ..., and began", "Trump won Iowa".
+                if !t.is_capitalized()
+                    && (l.ends_with("ed")
+                        || SUBJECT_ENDERS.contains(&l.as_ref())
+                        || matches!(
+                            l.as_ref(),
+                            "is" | "are"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "won"
+                                | "says"
+                                | "said"
+                        ))
+                {
+                    return false;
+                }
+                (t.is_word()
+                    && (!NP_STOPS.contains(&l.as_ref()) || matches!(l.as_ref(), "of" | "in")))
+                    || matches!(t.text, "%" | "’" | "'" | "." | "(" | ")")
+            })
+    };
+    let enough = if before { 2 } else { 1 };
+    (items.len() >= enough && items.iter().all(|i| item_ok(i))).then_some(start)
 }
 
 /// The start of the source noun phrase ending before token `ci`, looking through an

@@ -665,6 +665,21 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 i -= 1;
                 continue;
             }
+            // "21,000 people": a thousands separator joins the number.
+            let digits = |x: &Token| x.text.bytes().all(|b| b.is_ascii_digit());
+            if t.text == ","
+                && i >= 2
+                && i < end
+                && digits(&toks[i - 2])
+                && digits(&toks[i])
+                && toks[i].text.len() == 3
+                && toks[i - 2].end == t.start
+                && t.end == toks[i].start
+            {
+                i -= 2;
+                words += 1;
+                continue;
+            }
             // "Sanders’ campaign", "CNN/ORC poll", "85% of Democrats".
             let inner = i >= 2 && i < end && toks[i - 2].is_word() && toks[i - 2].end == t.start;
             let joined = match t.text {
@@ -757,7 +772,32 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                         | "panel"
                         | "caucus"
                 );
-            let joins = joins || plurals || neither || body;
+            // "three current and former employees", "the businessman and reality star",
+            // "the candidate's friends and political allies": two modifiers or nouns of
+            // one determined phrase.
+            let modifiers = l == "and"
+                && i >= 3
+                && i + 1 < end
+                && toks[i - 2].is_word()
+                && !toks[i - 2].is_capitalized()
+                && !NP_STOPS.contains(&toks[i - 2].lower().as_ref())
+                && toks[i].is_word()
+                && !toks[i].is_capitalized()
+                && {
+                    let n = toks[i].lower();
+                    !is_quantity(&n)
+                        && !NP_LINKS.contains(&n.as_ref())
+                        && !NP_STOPS.contains(&n.as_ref())
+                        && !matches!(n.as_ref(), "by" | "to" | "with" | "on" | "at")
+                }
+                && {
+                    let d = toks[i - 3].lower();
+                    is_quantity(&d)
+                        || ARTICLES.contains(&d.as_ref())
+                        || d.ends_with("'s")
+                        || d.ends_with("’s")
+                };
+            let joins = joins || plurals || neither || body || modifiers;
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
             // after a noun or participle.
@@ -1365,6 +1405,18 @@ mod tests {
                 "The views of many Republicans said",
                 "The views of many Republicans",
             ),
+            // A thousands separator joins a number; two modifiers of one determined
+            // noun join, a number or preposition after "and" does not.
+            ("At least 21,000 said", "At least 21,000"),
+            (
+                "Three current and former employees said",
+                "Three current and former employees",
+            ),
+            (
+                "The candidate's friends and political allies expect",
+                "The candidate's friends and political allies",
+            ),
+            ("Her presidency and 60 percent said", "60 percent"),
             // A live blog's clock time is no part of the phrase.
             ("5:35PM Chris Christie said", "Chris Christie"),
         ];
