@@ -579,6 +579,27 @@ Read the full article here"#;
             source_cue(t).first().and_then(|f| f.0),
             Some("three current and former employees")
         );
+        // After an opening name and its appositive, a name after the cue is the
+        // content's subject; after a clause, the source (with its relative clause).
+        let t = "Frank Luntz, a Republican expert on political messaging, said Mr. Cameron and the ''Remain'' camp had failed.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("Frank Luntz, a Republican expert on political messaging,")
+        );
+        let t = "Even if the department no longer existed, its work would go on, said DeSantis, who was elected in 2012.";
+        assert!(
+            source_cue(t)
+                .first()
+                .and_then(|f| f.0)
+                .is_some_and(|s| s.starts_with("DeSantis")),
+            "{:?}",
+            source_cue(t)
+        );
+        let t = "Gov. John Kasich of Ohio, a Republican, said the Khan family deserved better.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("Gov. John Kasich of Ohio, a Republican,")
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

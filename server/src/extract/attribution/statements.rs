@@ -19,8 +19,8 @@ use super::lexicon::{
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
-    quote_ending_at, quote_starting_at, source_forward, strictly_in_quote, subject, tokenize,
-    Token, VerbPattern,
+    opens_introduction, quote_ending_at, quote_starting_at, source_forward, strictly_in_quote,
+    subject, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -1256,9 +1256,41 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
     let Some(e) = np_forward(toks, ce) else {
         return false;
     };
-    e >= toks.len()
-        || matches!(toks[e].text, "." | "," | "!" | "?" | ";")
-        || is_quote_mark(toks[e].text)
+    // "..., said the Khan family deserved better": a verb inside is the content's.
+    // Up to an appositive or relative clause, whose verbs are its own ("said DeSantis,
+    // who was elected ...").
+    let head_end = toks[ce..e.min(toks.len())]
+        .iter()
+        .position(|t| t.text == "," || NP_STOPS.contains(&t.lower().as_ref()))
+        .map_or(e.min(toks.len()), |k| ce + k);
+    let verb = toks[ce..head_end].iter().skip(1).any(|t| {
+        let l = t.lower();
+        !t.is_capitalized()
+            && (l.ends_with("ed")
+                || SUBJECT_ENDERS.contains(&l.as_ref())
+                || matches!(
+                    l.as_ref(),
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                ))
+    });
+    // "Frank Luntz, a Republican expert, said Mr. Cameron had failed": the sentence
+    // opens with a name set off by a comma, which is the source.
+    let opening = toks.iter().position(|t| t.text == ",").is_some_and(|c1| {
+        c1 + 1 < ci
+            && toks[0].is_capitalized()
+            && np_backward(toks, c1) == Some(0)
+            && !toks[..ci].iter().any(|t| is_quote_mark(t.text))
+            && !toks[..c1].iter().any(|t| {
+                let l = t.lower();
+                !t.is_capitalized()
+                    && (l.ends_with("ed") || matches!(l.as_ref(), "is" | "are" | "was" | "were"))
+            })
+    });
+    !verb
+        && !opening
+        && (e >= toks.len()
+            || matches!(toks[e].text, "." | "," | "!" | "?" | ";")
+            || is_quote_mark(toks[e].text))
 }
 
 /// The source noun phrase ending before token `ci` (see [`source_phrase_before`]),
@@ -1294,14 +1326,7 @@ fn opening_list(toks: &[Token], b: usize, e: usize) -> Option<usize> {
     }
     let start = usize::from(matches!(toks[0].lower().as_ref(), "but" | "and" | "yet"));
     // Not an introductory phrase ("In separate interviews, ...", "Last month, ...").
-    let opener = toks[start].lower();
-    if is_time_word(&opener)
-        || NP_LINKS.contains(&opener.as_ref())
-        || matches!(
-            opener.as_ref(),
-            "at" | "on" | "by" | "to" | "with" | "during" | "after"
-        )
-    {
+    if opens_introduction(&toks[start].lower()) {
         return None;
     }
     let mut body = &toks[start..b - 1];

@@ -1133,6 +1133,33 @@ const SUBJECT_INTRODUCERS: &[&str] = &[
     "later",
 ];
 
+/// Whether a sentence's first word (lowercased) opens an introductory phrase rather
+/// than its subject ("Despite ...", "Among Republicans, ...", "Still, ...").
+pub fn opens_introduction(first: &str) -> bool {
+    SUBJECT_INTRODUCERS.contains(&first)
+        || is_time_word(first)
+        || NP_LINKS.contains(&first)
+        || (first.len() > 4 && first.ends_with("ly"))
+        || matches!(
+            first,
+            "at" | "on"
+                | "by"
+                | "to"
+                | "despite"
+                | "still"
+                | "besides"
+                | "including"
+                | "however"
+                | "meanwhile"
+                | "indeed"
+                | "instead"
+                | "yet"
+                | "now"
+                | "even"
+                | "already"
+        )
+}
+
 /// "Speaking at a town hall in Salem, ...", "Walking to the next address, ...": a
 /// participle opening the sentence.
 fn participle_opening(toks: &[Token]) -> bool {
