@@ -150,6 +150,18 @@ static RULES: &[RuleInfo] = &[
         negatives: &["He called it “a disgrace” — Smith"],
     },
     RuleInfo {
+        id: "quote_verb",
+        positives: &[
+            "“Mexico!” the audience screamed back.",
+            "“Maybe let some people stay?” Hannity pressed. “Or not?”",
+        ],
+        negatives: &[
+            "“Mexico!” the audience screamed at the stage.",
+            "“Mexico!” Trump said.",
+            "The audience screamed back.",
+        ],
+    },
+    RuleInfo {
         id: "poll_in",
         positives: &["In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead."],
         negatives: &["In a speech last month, Mr. Cruz praised the troops."],

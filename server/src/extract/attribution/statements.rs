@@ -72,7 +72,10 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             && ["poll", "Poll", "survey", "Survey"]
                 .iter()
                 .any(|w| text[start..end].contains(w));
-        if matches.is_empty() && !poll_opener && !text[start..end].contains(':') {
+        // A sentence right after a quotation, or holding one, may name its speaker.
+        let quoted = text[start..end].contains(['”', '"', '\''])
+            || text[..start].trim_end().ends_with(['”', '"', '\'']);
+        if matches.is_empty() && !poll_opener && !quoted && !text[start..end].contains(':') {
             continue;
         }
         let toks = tokenize(text, start, end);
@@ -85,6 +88,11 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 found.push(f);
             }
         }
+        let verb_after_quote = if quoted {
+            quote_verb(text, s, si, &toks, quotes)
+        } else {
+            None
+        };
         for m in matches {
             let (all, head) = (&m.all, &m.head);
             let head_l = text[start + head.start..start + head.end].to_lowercase();
@@ -322,6 +330,15 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                         });
                     }
                 }
+                found.push(f);
+            }
+        }
+        // Only where the lexicon found no cue at the same place.
+        if let Some(f) = verb_after_quote {
+            if !found
+                .iter()
+                .any(|g| g.cue.start < f.cue.end && f.cue.start < g.cue.end)
+            {
                 found.push(f);
             }
         }
@@ -678,6 +695,86 @@ fn colon_cue(
         end: toks[colon].end,
     };
     Some(found(&cx, Some(span(name)), cue, content, "colon_cue"))
+}
+
+/// A quotation followed by its speaker and a verb that ends the clause: "“Mexico!” the
+/// audience screamed back."; "“Maybe let some stay?” Hannity pressed." The verb is the
+/// cue even outside the lexicon: in PolNeAR train, 200 of 259 such verbs are cues.
+fn quote_verb(
+    text: &str,
+    s: &Sentence,
+    si: usize,
+    toks: &[Token],
+    quotes: &[Span],
+) -> Option<Found> {
+    // The quotation closes right before the sentence or inside it, before token `k`.
+    let before = text[..s.start].trim_end();
+    let (quote, k) = match quote_ending_at(quotes, before.len()) {
+        // In the same paragraph: no line break between the quotation and the speaker.
+        Some(q)
+            if toks.first().is_some_and(|t| {
+                let gap = &text[before.len()..t.start];
+                gap.trim().is_empty() && !gap.contains('\n')
+            }) =>
+        {
+            (q, 0)
+        }
+        _ => {
+            let i = toks
+                .iter()
+                .position(|t| is_quote_mark(t.text) && quote_ending_at(quotes, t.end).is_some())?;
+            (quote_ending_at(quotes, toks[i].end)?, i + 1)
+        }
+    };
+    let first = toks.get(k)?;
+    let fl = first.lower();
+    let pronoun = matches!(fl.as_ref(), "he" | "she" | "they" | "we" | "i");
+    if !(first.is_capitalized() || pronoun || ARTICLES_AND_POSSESSIVES.contains(&fl.as_ref())) {
+        return None;
+    }
+    // The verb: the first lowercase word ending in -ed within five words, the words
+    // before it a name or a short noun phrase.
+    let v = (k + 1..(k + 6).min(toks.len())).find(|&v| {
+        let t = &toks[v];
+        let l = t.lower();
+        t.is_word() && !t.is_capitalized() && l.len() > 4 && l.ends_with("ed")
+    })?;
+    let phrase_ok = toks[k..v].iter().all(|t| {
+        (t.is_word() && !NP_STOPS.contains(&t.lower().as_ref()))
+            || matches!(t.text, "." | "’" | "'")
+    });
+    if !phrase_ok || (pronoun && v != k + 1) {
+        return None;
+    }
+    let mut ve = v + 1;
+    if toks
+        .get(ve)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "back" | "out" | "again" | "aloud"))
+    {
+        ve += 1;
+    }
+    // The clause ends at the verb; after a comma only the quotation goes on (“A,” she
+    // elaborated, “B.”).
+    let ends = match toks.get(ve).map(|t| t.text) {
+        None | Some("." | "!" | "?") => true,
+        Some(",") => toks.get(ve + 1).is_some_and(|t| is_quote_mark(t.text)),
+        _ => false,
+    };
+    if !ends {
+        return None;
+    }
+    let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.5);
+    let cue = Span {
+        start: toks[v].start,
+        end: toks[ve - 1].end,
+    };
+    Some(found(
+        &cx,
+        Some(span(&toks[k..v])),
+        cue,
+        quote,
+        "quote_verb",
+    ))
 }
 
 /// A poll opening its sentence: "In a Des Moines Register poll last month, Mr. Cruz
