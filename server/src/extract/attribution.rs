@@ -612,6 +612,29 @@ Read the full article here"#;
             source_cue(t).first().and_then(|f| f.0),
             Some("Gov. John Kasich of Ohio, a Republican,")
         );
+        // "including" and "like" asides stay in the source; "despite" asides do not; a
+        // hometown after a name and age; a time between source and cue.
+        let cases = [
+            (
+                "Proponents, including the United States Conference of Mayors, say the program works.",
+                "Proponents, including the United States Conference of Mayors,",
+            ),
+            (
+                "House Speaker Paul Ryan, R-Wis., despite admitting that he had doubts, said he would vote for Trump.",
+                "House Speaker Paul Ryan, R-Wis.,",
+            ),
+            (
+                "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said she was moved.",
+                "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony,",
+            ),
+            (
+                "The Supreme Court this month ruled that the law stands.",
+                "The Supreme Court",
+            ),
+        ];
+        for (t, want) in cases {
+            assert_eq!(source_cue(t).first().and_then(|f| f.0), Some(want), "{t}");
+        }
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(
