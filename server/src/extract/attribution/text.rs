@@ -1295,7 +1295,16 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
             l.ends_with("ed")
                 || matches!(
                     l.as_ref(),
-                    "and" | "who" | "have" | "are" | "were" | "will" | "would" | "can" | "could"
+                    "and"
+                        | "who"
+                        | "have"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "of"
                 )
         })
     };
@@ -1308,6 +1317,9 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
                     || (l.ends_with('s')
                         && !l.ends_with("ss")
                         && toks[k - 1].is_capitalized()
+                        && !DETERMINERS.contains(&toks[k - 1].lower().as_ref())
+                        && !toks[k - 1].text.ends_with("'s")
+                        && !toks[k - 1].text.ends_with("’s")
                         && !noun_follows(k)))
         })
         .unwrap_or(e);
@@ -1485,6 +1497,19 @@ mod tests {
                 "Trump",
             ),
             ("Likewise, Trump went after Clinton.", "Trump"),
+            // A plural noun after an article, a possessive or before "of" is no verb.
+            (
+                "The authors of the report pushed back.",
+                "The authors of the report",
+            ),
+            (
+                "Small groups of protesters gathered outside.",
+                "Small groups of protesters",
+            ),
+            (
+                "Scott's relatives watched it on Thursday.",
+                "Scott's relatives",
+            ),
             (
                 "But the Rubio campaign dismissed him.",
                 "the Rubio campaign",
