@@ -647,6 +647,41 @@ Read the full article here"#;
     }
 
     #[test]
+    fn according_to_runs_to_the_comma_or_the_clause_end() {
+        let cases = [
+            (
+                "No one mentioned the shutdown, according to members who spoke with reporters afterward.",
+                "members who spoke with reporters afterward",
+            ),
+            (
+                "According to the budget office, the deficit will rise.",
+                "the budget office",
+            ),
+            (
+                "Ad spending fell, according to Brian Wieser, an analyst at Pivotal Research Group.",
+                "Brian Wieser, an analyst at Pivotal Research Group",
+            ),
+            (
+                "Over the long term, according to the budget office, the rise in deficits is large.",
+                "the budget office",
+            ),
+            (
+                "The plan costs $1,380 a year, according to the document he released.",
+                "the document he released",
+            ),
+        ];
+        for (t, want) in cases {
+            let found = source_cue(t);
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.0 == Some(want) && f.1.eq_ignore_ascii_case("according to")),
+                "{t}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn train_derived_cue_heads_and_particles() {
         let t = "Trump boasted of his poll numbers in Iowa.";
         assert_eq!(source_cue(t), vec![(Some("Trump"), "boasted of")]);
