@@ -73,8 +73,11 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 .iter()
                 .any(|w| text[start..end].contains(w));
         // A sentence right after a quotation, or holding one, may name its speaker.
-        let quoted = text[start..end].contains(['”', '"', '\''])
-            || text[..start].trim_end().ends_with(['”', '"', '\'']);
+        // (Quotations are sorted by their ends.)
+        let closing = text[..start].trim_end().len();
+        let quoted = quotes
+            .get(quotes.partition_point(|q| q.end < closing))
+            .is_some_and(|q| q.end <= end);
         if matches.is_empty() && !poll_opener && !quoted && !text[start..end].contains(':') {
             continue;
         }
@@ -1479,7 +1482,7 @@ fn opening_list(toks: &[Token], b: usize, e: usize) -> Option<usize> {
     if body.last().is_some_and(|t| t.text == ",") {
         body = &body[..body.len() - 1];
     }
-    let items: Vec<&[Token]> = body.split(|t| t.text == ",").collect();
+
     let item_ok = |item: &[Token]| {
         !item.is_empty()
             && item.len() <= 6
@@ -1511,7 +1514,14 @@ fn opening_list(toks: &[Token], b: usize, e: usize) -> Option<usize> {
             })
     };
     let enough = if before { 2 } else { 1 };
-    (items.len() >= enough && items.iter().all(|i| item_ok(i))).then_some(start)
+    let mut items = 0;
+    for item in body.split(|t| t.text == ",") {
+        if !item_ok(item) {
+            return None;
+        }
+        items += 1;
+    }
+    (items >= enough).then_some(start)
 }
 
 /// The start of the source noun phrase ending before token `ci`, looking through an
