@@ -635,6 +635,18 @@ Read the full article here"#;
         for (t, want) in cases {
             assert_eq!(source_cue(t).first().and_then(|f| f.0), Some(want), "{t}");
         }
+        // A parenthesis before a time closes the source; after a quotation any past
+        // tense inverts.
+        let t = "Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("Sen. Bernie Sanders (I-Vt.)")
+        );
+        let t = "“Imagine Thor against Trump on one stage,” mused Blaze co-host Stu Burguiere.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("Blaze co-host Stu Burguiere")
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

@@ -1213,8 +1213,16 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     }
     // Source after the cue: "“...,” said Mike Waltz."; "..., said Democratic strategist
     // Hank Sheinkopf."
-    if (after_quote || ci == 0 || inverted_after_comma(toks, ci, ce))
-        && INVERTING_CUES.contains(&head)
+    // Right after a quotation any past-tense or present head may invert ("“...,” mused
+    // Blaze co-host Stu Burguiere."), when a name or determined phrase follows it.
+    let quote_inverts = after_quote
+        && (head.ends_with("ed") || head.ends_with('s'))
+        && toks.get(ce).is_some_and(|t| {
+            t.is_capitalized() || matches!(t.lower().as_ref(), "the" | "a" | "an")
+        });
+    if ((after_quote || ci == 0 || inverted_after_comma(toks, ci, ce))
+        && INVERTING_CUES.contains(&head))
+        || quote_inverts
     {
         let mut e = source_forward(toks, ce)?;
         // "..., said David Autor, an influential scholar of labor economics.": an
@@ -1610,7 +1618,8 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         {
             k -= 1;
         }
-        if k > 0 && toks[k - 1].is_word() {
+        // "Sen. Bernie Sanders (I-Vt.) on Saturday criticized": a parenthesis closes it.
+        if k > 0 && (toks[k - 1].is_word() || toks[k - 1].text == ")") {
             return np_backward(toks, k).map(|b| (b, k));
         }
         // "Mr. Smith, the chairman, on Friday said": the comma closes the source.
