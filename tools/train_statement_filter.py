@@ -7,7 +7,7 @@ features are exactly the ones the Rust side computes. Each proposed statement is
 1 when its cue overlaps a gold cue. A logistic regression (SGD, as in the cue_model
 experiment's evfilter.py) is trained on features seen at least MIN_COUNT times; the
 learning rate (from RATES) and the threshold are picked by 5-fold cross-validation on
-train, by document, as the pair that maximises exact source + exact cue + statement F1 of the out-of-fold filtered output
+train, by document, repeated over three fold assignments and averaged, as the pair that maximises exact source + exact cue + statement F1 of the out-of-fold filtered output
 while content overlap F1 stays within 0.1 of the unfiltered output. Only train is read.
 
 Usage (from the repository root, after `cargo build -p server --bin annals`):
@@ -30,6 +30,7 @@ EPOCHS = 8
 RATES = (0.01, 0.03, 0.1)  # SGD learning rates tried; the smaller, the more regularised
 L2 = 1e-5
 FOLDS = 5
+REPEATS = 3  # fold assignments the cross-validation is averaged over
 OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "server/src/extract/attribution/filter_weights.tsv")
 ROLES = ("Source", "Cue", "Content")
 
@@ -238,26 +239,35 @@ def main():
         return
     base = score(docs, lambda e: True)
     print("train unfiltered:", fmt(base))
-    names = sorted(d["name"] for d in docs)
-    random.seed(1)
-    random.shuffle(names)
-    fold = {n: i % FOLDS for i, n in enumerate(names)}
+    # Cross-validation repeated over REPEATS fold assignments, its scores averaged: one
+    # assignment alone let the choice flip between settings whose scores differ by less
+    # than their noise.
+    totals = {}
+    for repeat in range(REPEATS):
+        names = sorted(d["name"] for d in docs)
+        random.seed(1 + repeat)
+        random.shuffle(names)
+        fold = {n: i % FOLDS for i, n in enumerate(names)}
+        for rate in RATES:
+            for k in range(FOLDS):
+                model = fit([(e["features"], e["label"]) for d in docs if fold[d["name"]] != k for e in d["sys"]], rate)
+                for d in docs:
+                    if fold[d["name"]] == k:
+                        for e in d["sys"]:
+                            e["p"] = prob(model, e["features"])
+            for t in range(1, 15):
+                th = t / 20
+                s = score(docs, lambda e: e["p"] >= th)
+                acc = totals.setdefault((rate, th), Counter())
+                acc.update(s)
     best = None
-    for rate in RATES:
-        for k in range(FOLDS):
-            model = fit([(e["features"], e["label"]) for d in docs if fold[d["name"]] != k for e in d["sys"]], rate)
-            for d in docs:
-                if fold[d["name"]] == k:
-                    for e in d["sys"]:
-                        e["p"] = prob(model, e["features"])
-        for t in range(1, 15):
-            th = t / 20
-            s = score(docs, lambda e: e["p"] >= th)
-            ok = s["content_ov"] >= base["content_ov"] - 0.1
-            gain = s["source_ex"] + s["cue_ex"] + s["stmt"]
-            print("  cv rate %.2f threshold %.2f: %s%s" % (rate, th, fmt(s), "" if ok else " (content overlap falls)"))
-            if ok and (best is None or gain > best[0]):
-                best = (gain, rate, th)
+    for (rate, th), acc in sorted(totals.items()):
+        s = {k: v / REPEATS for k, v in acc.items()}
+        ok = s["content_ov"] >= base["content_ov"] - 0.1
+        gain = s["source_ex"] + s["cue_ex"] + s["stmt"]
+        print("  cv rate %.2f threshold %.2f: %s%s" % (rate, th, fmt(s), "" if ok else " (content overlap falls)"))
+        if ok and (best is None or gain > best[0]):
+            best = (gain, rate, th)
     _, rate, threshold = best if best else (0.0, RATES[0], 0.0)
     print("rate", rate, "threshold", threshold)
     bias, w = fit([(e["features"], e["label"]) for d in docs for e in d["sys"]], rate)
