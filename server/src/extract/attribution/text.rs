@@ -829,6 +829,16 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
         {
             break;
         }
+        // "the moment Chris Christie said", "Everything Trump says", "a point Feinstein
+        // made": a name right after a noun that a relative clause modifies opens the
+        // clause's subject.
+        if t.is_capitalized()
+            && i > 0
+            && toks[i - 1].is_word()
+            && GAP_NOUNS.contains(&toks[i - 1].lower().as_ref())
+        {
+            break;
+        }
         // A determiner starts the phrase unless a linking word joins it to more
         // ("a spokesman for the buyer").
         if ARTICLES.contains(&l.as_ref()) {
@@ -984,6 +994,38 @@ fn is_quantity(l: &str) -> bool {
 /// Articles and possessives: walking back, a noun phrase starts at one of these.
 const ARTICLES: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "every", "each",
+];
+
+/// Nouns that head a relative clause with no relative pronoun ("the moment Christie
+/// said", "everything Trump says"): a name right after one opens the clause.
+const GAP_NOUNS: &[&str] = &[
+    "moment",
+    "reason",
+    "way",
+    "thing",
+    "things",
+    "kind",
+    "sort",
+    "point",
+    "time",
+    "place",
+    "photo",
+    "word",
+    "words",
+    "message",
+    "question",
+    "ones",
+    "everything",
+    "something",
+    "anything",
+    "nothing",
+    "all",
+    "what",
+    "tactic",
+    "approach",
+    "day",
+    "night",
+    "year",
 ];
 
 /// Quantifiers that open a noun phrase ("many Republicans", "several candidates").
@@ -1438,6 +1480,13 @@ mod tests {
             (
                 "It was something many Republicans urged",
                 "many Republicans",
+            ),
+            // A name after a noun a relative clause modifies opens that clause.
+            ("It was the moment Chris Christie said", "Chris Christie"),
+            ("Everything Trump says", "Trump"),
+            (
+                "Democratic presidential candidate Hillary Clinton said",
+                "Democratic presidential candidate Hillary Clinton",
             ),
             ("Too many Republicans said", "Too many Republicans"),
             (
