@@ -647,6 +647,17 @@ Read the full article here"#;
             source_cue(t).first().and_then(|f| f.0),
             Some("Blaze co-host Stu Burguiere")
         );
+        // A noun in "-ly" is no adverb before the cue; a real adverb is.
+        let t = "Scott's family called on people to protest peacefully.";
+        assert_eq!(
+            source_cue(t).first().map(|f| (f.0, f.1)),
+            Some((Some("Scott's family"), "called on"))
+        );
+        let t = "Trump publicly called for a ban.";
+        assert_eq!(
+            source_cue(t).first().map(|f| (f.0, f.1)),
+            Some((Some("Trump"), "publicly called for"))
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

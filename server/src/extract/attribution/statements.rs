@@ -41,6 +41,36 @@ static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
     )
 });
 
+/// Nouns in "-ly" that the cue pattern would take for adverbs before a head.
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "supply",
+    "assembly",
+    "monopoly",
+    "anomaly",
+    "reply",
+    "july",
+    "italy",
+    "belly",
+    "bully",
+    "lily",
+    "kelly",
+    "sally",
+    "billy",
+    "molly",
+    "holly",
+    "emily",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "homily",
+    "melancholy",
+    "folly",
+];
+
 /// The confidence of each cue head, for lookups by head.
 static CONFIDENCE: LazyLock<HashMap<&'static str, f32>> =
     LazyLock::new(|| STATEMENT_CUES.iter().copied().collect());
@@ -107,8 +137,15 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 start: start + all.start,
                 end: start + head.end,
             };
+            // "Scott's family called": a noun in "-ly" is no adverb before the head.
+            let ly_noun = {
+                let pre = text[start + m.pre.start..start + m.pre.end].trim();
+                let first = pre.split_whitespace().next().unwrap_or("").to_lowercase();
+                LY_NOUNS.contains(&first.as_str())
+            };
+            let pre_empty = m.pre.is_empty() || ly_noun;
             // Prefixes only count when they are words before the head in this match.
-            if m.pre.is_empty() {
+            if pre_empty {
                 cue.start = start + head.start;
             }
             if let Some(part) = &m.part {
@@ -206,18 +243,18 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             };
             // "a radio talk show", "CNN’s show", "The Daily Show": the noun.
             if matches!(head_l.as_str(), "show" | "shows")
-                && m.pre.is_empty()
+                && pre_empty
                 && show_noun(text, start, start + head.start)
             {
                 continue;
             }
             // "media reports", "his claims", "the calls": nouns, not verbs.
-            if m.pre.is_empty() && plural_noun(text, start, start + head.start, &head_l) {
+            if pre_empty && plural_noun(text, start, start + head.start, &head_l) {
                 continue;
             }
             // "758 pledged delegates", "Trump’s proposed tax", "the stated goal": a
             // participle before its noun is an adjective (train: 0 of 28 system cues).
-            if m.pre.is_empty()
+            if pre_empty
                 && m.part.is_none()
                 && head_l.ends_with("ed")
                 && prenominal(text, start, start + head.start, cue.end, end)
@@ -226,7 +263,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             }
             // "he decided to run", "she found the time": after a bare pronoun these
             // verbs mostly narrate (train statistics, tools/prevclass.py).
-            if m.pre.is_empty()
+            if pre_empty
                 && matches!(
                     head_l.as_str(),
                     "decided" | "found" | "hoped" | "believes" | "considered"
@@ -261,7 +298,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 continue;
             }
             // "That said, ...": a discourse marker.
-            if head_l == "said" && m.pre.is_empty() && text[cue.end..end].starts_with(',') && {
+            if head_l == "said" && pre_empty && text[cue.end..end].starts_with(',') && {
                 let before = text[start..start + head.start].trim_end();
                 let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
                 ["that", "this", "having"]
