@@ -631,6 +631,10 @@ Read the full article here"#;
                 "The Supreme Court this month ruled that the law stands.",
                 "The Supreme Court",
             ),
+            (
+                "Wells Fargo just this month announced it would end the incentives.",
+                "Wells Fargo",
+            ),
         ];
         for (t, want) in cases {
             assert_eq!(source_cue(t).first().and_then(|f| f.0), Some(want), "{t}");

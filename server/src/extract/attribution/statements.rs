@@ -1626,6 +1626,15 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         if toks[t].lower() == "past" && toks[t - 1].lower() == "this" {
             t -= 1;
         }
+        // "Wells Fargo just this month announced".
+        if t > 2
+            && matches!(
+                toks[t - 1].lower().as_ref(),
+                "just" | "only" | "also" | "earlier"
+            )
+        {
+            t -= 1;
+        }
         if t > 1 && toks[t - 1].text == "," {
             return source_phrase_before(toks, t);
         }
