@@ -801,10 +801,20 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
             // after a noun or participle.
+            // Not after a sum or a time: "gave $3 million to a group", "$25 million last
+            // month to an outside group".
+            let sum = matches!(
+                toks[i.saturating_sub(2)].lower().as_ref(),
+                "million" | "billion" | "thousand" | "month" | "week" | "year"
+            ) || toks[i.saturating_sub(2)]
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit());
             let inner_link = matches!(l.as_ref(), "by" | "to" | "with" | "on")
                 && i < end
                 && i >= 2
                 && toks[i - 2].is_word()
+                && !sum
                 && (i == 2 || !toks[i - 2].is_capitalized())
                 && !NP_STOPS.contains(&toks[i - 2].lower().as_ref());
             if !joins && !inner_link {
@@ -1505,6 +1515,8 @@ mod tests {
                 "The candidate's friends and political allies",
             ),
             ("Her presidency and 60 percent said", "60 percent"),
+            // A sum before "to" is no part of the phrase ("gave $3 million to a group").
+            ("He gave $3 million to a group backing", "a group"),
             // A live blog's clock time is no part of the phrase.
             ("5:35PM Chris Christie said", "Chris Christie"),
         ];
