@@ -1264,6 +1264,17 @@ fn time_opening(toks: &[Token]) -> bool {
 /// The subject of the sentence: the first noun phrase after any introductory phrase
 /// set off by a comma ("For its part, Mexico has ...").
 pub fn subject(toks: &[Token]) -> Option<Span> {
+    // "BUENA PARK, Calif. — Hillary Clinton vowed ...": a dateline opens no subject.
+    let capitals = |t: &Token| t.text.len() >= 3 && t.text.chars().all(|c| c.is_uppercase());
+    if toks.first().is_some_and(capitals) {
+        if let Some(d) = toks
+            .iter()
+            .take(8)
+            .position(|t| matches!(t.text, "—" | "–" | "--"))
+        {
+            return subject(&toks[d + 1..]);
+        }
+    }
     let mut i = 0;
     let first = toks.first()?.lower();
     let intro = NP_STOPS.contains(&first.as_ref())
@@ -1292,6 +1303,26 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
         || participle_opening(toks)
         || time_opening(toks);
     // "But the Rubio campaign risks ...": a conjunction alone opens no phrase.
+    // "By Sunday afternoon she had canceled ...": a pronoun after an opening phrase
+    // without a comma is the subject.
+    if intro {
+        let first_comma = toks
+            .iter()
+            .position(|t| t.text == ",")
+            .unwrap_or(toks.len());
+        let pronoun = (1..first_comma.min(10)).find(|&k| {
+            matches!(toks[k].lower().as_ref(), "he" | "she" | "they" | "we" | "i")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word() && !n.is_capitalized())
+        });
+        if let Some(k) = pronoun {
+            return Some(Span {
+                start: toks[k].start,
+                end: toks[k].end,
+            });
+        }
+    }
     if intro && !toks.iter().any(|t| t.text == ",") {
         let opens = toks.get(1).is_some_and(|t| {
             let l = t.lower();
@@ -1558,6 +1589,15 @@ mod tests {
                 "Trump",
             ),
             ("Likewise, Trump went after Clinton.", "Trump"),
+            // A pronoun after an opening phrase without a comma; a dateline.
+            (
+                "By Sunday afternoon she had canceled a rally in Green Bay, Wis., citing the attack.",
+                "she",
+            ),
+            (
+                "BUENA PARK, Calif. — Hillary Clinton vowed to fight on.",
+                "Hillary Clinton",
+            ),
             // A plural noun after an article, a possessive or before "of" is no verb.
             (
                 "The authors of the report pushed back.",
