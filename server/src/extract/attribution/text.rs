@@ -1185,13 +1185,24 @@ const SUBJECT_INTRODUCERS: &[&str] = &[
     "later",
 ];
 
+/// A lowercased word in "-ly" that is an adverb ("Similarly", "Clearly"), not a name or
+/// a noun ("Carly", "Kelly", "Family").
+fn ly_adverb(l: &str) -> bool {
+    l.len() >= 6
+        && l.ends_with("ly")
+        && !matches!(
+            l,
+            "shelly" | "beverly" | "kimberly" | "family" | "assembly" | "monopoly" | "anomaly"
+        )
+}
+
 /// Whether a sentence's first word (lowercased) opens an introductory phrase rather
 /// than its subject ("Despite ...", "Among Republicans, ...", "Still, ...").
 pub fn opens_introduction(first: &str) -> bool {
     SUBJECT_INTRODUCERS.contains(&first)
         || is_time_word(first)
         || NP_LINKS.contains(&first)
-        || (first.len() > 4 && first.ends_with("ly"))
+        || ly_adverb(first)
         || matches!(
             first,
             "at" | "on"
@@ -1279,7 +1290,7 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
     let first = toks.first()?.lower();
     let intro = NP_STOPS.contains(&first.as_ref())
         || is_time_word(&first)
-        || first.ends_with("ly")
+        || ly_adverb(&first)
         || matches!(
             first.as_ref(),
             "for"
@@ -1589,6 +1600,11 @@ mod tests {
                 "Trump",
             ),
             ("Likewise, Trump went after Clinton.", "Trump"),
+            // A name in "-ly" is no adverb.
+            (
+                "Carly Fiorina threw her support behind Cruz on Wednesday, saying it is time.",
+                "Carly Fiorina",
+            ),
             // A pronoun after an opening phrase without a comma; a dateline.
             (
                 "By Sunday afternoon she had canceled a rally in Green Bay, Wis., citing the attack.",
