@@ -662,6 +662,14 @@ Read the full article here"#;
             source_cue(t).first().map(|f| (f.0, f.1)),
             Some((Some("Trump"), "publicly called for"))
         );
+        // A participle after a comma goes on the sentence's first speaker, not a
+        // nested one.
+        let t = "Byrne also wrote the agents knew to brace for the eruptions, saying, “They did not happen every day.”";
+        assert!(
+            source_cue(t).contains(&(Some("Byrne"), "saying")),
+            "{:?}",
+            source_cue(t)
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

@@ -225,7 +225,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 toks: &toks,
                 quotes,
                 confidence,
-                prior: found.last().and_then(|f| f.source),
+                prior: found.first().and_then(|f| f.source),
             };
             let be_aux = {
                 let p = &text[start + m.pre.start..start + m.pre.end];
