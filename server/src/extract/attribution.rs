@@ -670,6 +670,12 @@ Read the full article here"#;
             "{:?}",
             source_cue(t)
         );
+        // A participle with a "by" agent after a comma: the agent is the source.
+        let t = "The immigration bill, opposed by House Republicans, never became law.";
+        assert_eq!(
+            source_cue(t).first().map(|f| (f.0, f.1)),
+            Some((Some("House Republicans"), "opposed"))
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

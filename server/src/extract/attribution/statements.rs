@@ -1375,11 +1375,18 @@ fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
         }?;
         return Some(found(cx, Some(source), cue, rest, "passive_by"));
     }
-    if ci == 0 || !toks[ci - 1].is_word() {
+    // "The immigration bill, opposed by House Republicans, ...": the phrase before a
+    // comma is the content too.
+    let end = if ci >= 2 && toks[ci - 1].text == "," {
+        ci - 1
+    } else {
+        ci
+    };
+    if end == 0 || !toks[end - 1].is_word() {
         return None;
     }
-    let b = np_backward(toks, ci)?;
-    let content = span(&toks[b..ci]);
+    let b = np_backward(toks, end)?;
+    let content = span(&toks[b..end]);
     Some(found(cx, Some(source), cue, content, "passive_by"))
 }
 
