@@ -1408,6 +1408,15 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
             l.chars().next().is_some_and(char::is_lowercase)
                 && (l.ends_with("ed")
                     || SUBJECT_ENDERS.contains(&l)
+                    // "Mitt Romney largely", "Sanders himself", "Weaver didn’t".
+                    || (toks[k - 1].is_capitalized()
+                        && (ly_adverb(l)
+                            || matches!(
+                                l,
+                                "himself" | "herself" | "themselves" | "further"
+                            )
+                            || l.ends_with("n't")
+                            || l.ends_with("n’t")))
                     || (l.ends_with('s')
                         && !l.ends_with("ss")
                         && toks[k - 1].is_capitalized()
@@ -1600,6 +1609,9 @@ mod tests {
                 "Trump",
             ),
             ("Likewise, Trump went after Clinton.", "Trump"),
+            // An adverb, a reflexive or a negation after a name ends the subject.
+            ("Mitt Romney largely ignored the attacks.", "Mitt Romney"),
+            ("Sanders himself, who was absent, admitted defeat.", "Sanders"),
             // A name in "-ly" is no adverb.
             (
                 "Carly Fiorina threw her support behind Cruz on Wednesday, saying it is time.",
