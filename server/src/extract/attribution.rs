@@ -676,6 +676,12 @@ Read the full article here"#;
             source_cue(t).first().map(|f| (f.0, f.1)),
             Some((Some("House Republicans"), "opposed"))
         );
+        // A restrictive "who" clause ending at the cue stays in the source.
+        let t = "Supporters who have heard directly from the Rubio campaign say he will win.";
+        assert_eq!(
+            source_cue(t).first().and_then(|f| f.0),
+            Some("Supporters who have heard directly from the Rubio campaign")
+        );
         // A party and state after a quotation is the person's, not a place.
         let t = "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
         assert!(

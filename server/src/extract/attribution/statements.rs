@@ -1712,7 +1712,29 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         if pronoun {
             return Some((ci - 1, ci));
         }
-        return np_backward(toks, ci).map(|b| (b, ci));
+        let b = np_backward(toks, ci)?;
+        // "Supporters who have heard directly from the Rubio campaign say", "Anyone who
+        // knows anything about McConnell knows": a restrictive relative clause that ends
+        // at the cue belongs to the source with the phrase it modifies.
+        let relative = (b.saturating_sub(8)..b).rev().find(|&k| {
+            toks[k].lower() == "who"
+                && k > 0
+                && toks[k - 1].is_word()
+                && !NP_STOPS.contains(&toks[k - 1].lower().as_ref())
+        });
+        if let Some(w) = relative {
+            let clause = &toks[w + 1..b];
+            let verb = clause.iter().any(|t| t.is_word() && !t.is_capitalized());
+            let plain = clause
+                .iter()
+                .all(|t| t.is_word() || matches!(t.text, "’" | "'"));
+            if verb && plain {
+                if let Some(h) = np_backward(toks, w) {
+                    return Some((h, ci));
+                }
+            }
+        }
+        return Some((b, ci));
     }
     // The aside between the previous comma and this one; a place and its state
     // ("in Columbus, Ohio,", "Wilmington, N.C.,") is one piece of it.
