@@ -1235,3 +1235,30 @@ pub const US_STATES: &[&str] = &[
     "Wisconsin",
     "Wyoming",
 ];
+
+/// Words in "-ly" that are nouns or names, not adverbs: the cue pattern's "-ly" prefix
+/// and the sentence-adverb check pass over them ("Scott's family called", "Carly
+/// Fiorina threw").
+pub const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "supply",
+    "assembly",
+    "monopoly",
+    "anomaly",
+    "reply",
+    "belly",
+    "bully",
+    "lily",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "homily",
+    "melancholy",
+    "folly",
+    "shelly",
+    "beverly",
+    "kimberly",
+];

@@ -13,14 +13,14 @@ use regex::Regex;
 use super::super::sentences::Sentence;
 use super::lexicon::{
     ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER, CUE_PARTICLES,
-    CUE_PREFIXES, DETERMINERS, INVERTING_CUES, MODALS, NP_LINKS, NP_STOPS, PARTICLE_REQUIRED,
-    PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES, SUBJECT_ENDERS,
+    CUE_PREFIXES, DETERMINERS, INVERTING_CUES, LY_NOUNS, MODALS, NP_LINKS, NP_STOPS,
+    PARTICLE_REQUIRED, PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
     US_STATES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
     opens_introduction, quote_ending_at, quote_starting_at, source_forward, strictly_in_quote,
-    subject, tokenize, Token, VerbPattern,
+    subject, thousands_comma, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -40,36 +40,6 @@ static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
         true,
     )
 });
-
-/// Nouns in "-ly" that the cue pattern would take for adverbs before a head.
-const LY_NOUNS: &[&str] = &[
-    "family",
-    "ally",
-    "rally",
-    "supply",
-    "assembly",
-    "monopoly",
-    "anomaly",
-    "reply",
-    "july",
-    "italy",
-    "belly",
-    "bully",
-    "lily",
-    "kelly",
-    "sally",
-    "billy",
-    "molly",
-    "holly",
-    "emily",
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "homily",
-    "melancholy",
-    "folly",
-];
 
 /// The confidence of each cue head, for lookups by head.
 static CONFIDENCE: LazyLock<HashMap<&'static str, f32>> =
@@ -137,13 +107,13 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 start: start + all.start,
                 end: start + head.end,
             };
-            // "Scott's family called": a noun in "-ly" is no adverb before the head.
-            let ly_noun = {
-                let pre = text[start + m.pre.start..start + m.pre.end].trim();
-                let first = pre.split_whitespace().next().unwrap_or("").to_lowercase();
-                LY_NOUNS.contains(&first.as_str())
-            };
-            let pre_empty = m.pre.is_empty() || ly_noun;
+            // "Scott's family called": a noun in "-ly" is no adverb before the head (the
+            // pattern's "-ly" prefix is lowercase, so the word is compared as it stands).
+            let pre_empty = m.pre.is_empty()
+                || text[start + m.pre.start..start + m.pre.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| LY_NOUNS.contains(&w));
             // Prefixes only count when they are words before the head in this match.
             if pre_empty {
                 cue.start = start + head.start;
@@ -980,18 +950,12 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         // of 389 gold sources); the content is the rest of the sentence.
         let stop = (ce..toks.len()).find(|&k| {
             let t = toks[k].text;
-            let thousands = t == ","
-                && k > ce
-                && toks[k - 1].text.bytes().all(|b| b.is_ascii_digit())
-                && toks.get(k + 1).is_some_and(|n| {
-                    n.start == toks[k].end && n.text.bytes().all(|b| b.is_ascii_digit())
-                });
             (matches!(t, "," | ":" | ";" | "(" | ")" | "—" | "–" | "!" | "?")
                 || (t == "." && !toks[k - 1].is_word())
                 || (t == "." && k + 1 == toks.len())
                 || (t == "-" && toks[k - 1].end < toks[k].start)
                 || is_quote_mark(t))
-                && !thousands
+                && !(k > ce && thousands_comma(toks, k))
         });
         let mut clause_end = stop.unwrap_or(toks.len());
         // "..., according to Brian Wieser, an analyst at Pivotal Research Group.": an
@@ -1463,34 +1427,28 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         .iter()
         .position(|t| t.text == "," || NP_STOPS.contains(&t.lower().as_ref()))
         .map_or(e.min(toks.len()), |k| ce + k);
-    let verb = toks[ce..head_end].iter().skip(1).any(|t| {
-        let l = t.lower();
-        !t.is_capitalized()
-            && (l.ends_with("ed")
-                || SUBJECT_ENDERS.contains(&l.as_ref())
-                || matches!(
-                    l.as_ref(),
-                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
-                ))
-    });
+    let verb = || toks[ce..head_end].iter().skip(1).any(Token::is_verb_like);
     // "Frank Luntz, a Republican expert, said Mr. Cameron had failed": the sentence
     // opens with a name set off by a comma, which is the source.
-    let opening = toks.iter().position(|t| t.text == ",").is_some_and(|c1| {
-        c1 + 1 < ci
-            && toks[0].is_capitalized()
-            && np_backward(toks, c1) == Some(0)
-            && !toks[..ci].iter().any(|t| is_quote_mark(t.text))
-            && !toks[..c1].iter().any(|t| {
-                let l = t.lower();
-                !t.is_capitalized()
-                    && (l.ends_with("ed") || matches!(l.as_ref(), "is" | "are" | "was" | "were"))
-            })
-    });
-    !verb
-        && !opening
-        && (e >= toks.len()
-            || matches!(toks[e].text, "." | "," | "!" | "?" | ";")
-            || is_quote_mark(toks[e].text))
+    let opening = || {
+        toks.iter().position(|t| t.text == ",").is_some_and(|c1| {
+            c1 + 1 < ci
+                && toks[0].is_capitalized()
+                && np_backward(toks, c1) == Some(0)
+                && !toks[..ci].iter().any(|t| is_quote_mark(t.text))
+                && !toks[..c1].iter().any(|t| {
+                    let l = t.lower();
+                    !t.is_capitalized()
+                        && (l.ends_with("ed")
+                            || matches!(l.as_ref(), "is" | "are" | "was" | "were"))
+                })
+        })
+    };
+    (e >= toks.len()
+        || matches!(toks[e].text, "." | "," | "!" | "?" | ";")
+        || is_quote_mark(toks[e].text))
+        && !verb()
+        && !opening()
 }
 
 /// The source noun phrase ending before token `ci` (see [`source_phrase_before`]),
@@ -1534,35 +1492,15 @@ fn opening_list(toks: &[Token], b: usize, e: usize) -> Option<usize> {
     if body.last().is_some_and(|t| t.text == ",") {
         body = &body[..body.len() - 1];
     }
-
     let item_ok = |item: &[Token]| {
         !item.is_empty()
             && item.len() <= 6
             && item.iter().all(|t| {
                 let l = t.lower();
+                let word = t.is_word()
+                    && (!NP_STOPS.contains(&l.as_ref()) || matches!(l.as_ref(), "of" | "in"));
                 // No verb: "Trump fired his manager, ..., and began", "Trump won Iowa".
-                if !t.is_capitalized()
-                    && (l.ends_with("ed")
-                        || SUBJECT_ENDERS.contains(&l.as_ref())
-                        || matches!(
-                            l.as_ref(),
-                            "is" | "are"
-                                | "was"
-                                | "were"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "won"
-                                | "says"
-                                | "said"
-                        ))
-                {
-                    return false;
-                }
-                (t.is_word()
-                    && (!NP_STOPS.contains(&l.as_ref()) || matches!(l.as_ref(), "of" | "in")))
-                    || matches!(t.text, "%" | "’" | "'" | "." | "(" | ")")
+                (word && !t.is_verb_like()) || matches!(t.text, "%" | "’" | "'" | "." | "(" | ")")
             })
     };
     let enough = if before { 2 } else { 1 };
@@ -1599,30 +1537,13 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     {
         k -= 1;
     }
-    // "A new batch of emails released this week showed", "a report issued earlier this
-    // year found", "A Monmouth poll out Monday showed": a time after a participle dates
-    // it, and the whole phrase is the source.
+    // A time between a source and its cue: "this week", "last month", "this past
+    // week", "earlier this year", "just this month".
     let participle = |t: &Token| {
         let l = t.lower();
         (l.ends_with("ed") || l == "out") && !t.is_capitalized()
     };
     if k >= 3
-        && matches!(toks[k - 1].lower().as_ref(), "week" | "month" | "year")
-        && matches!(toks[k - 2].lower().as_ref(), "this" | "last")
-    {
-        let mut t = k - 2;
-        if t > 0 && matches!(toks[t - 1].lower().as_ref(), "earlier" | "later") {
-            t -= 1;
-        }
-        if t > 1 && participle(&toks[t - 1]) {
-            return np_backward(toks, t - 1)
-                .filter(|&b| b < t - 1)
-                .map(|b| (b, ci));
-        }
-    }
-    // "Reince Priebus, the GOP chairman, this past week announced": a time after the
-    // comma that closes the source.
-    if k >= 4
         && matches!(
             toks[k - 1].lower().as_ref(),
             "week" | "month" | "year" | "weekend"
@@ -1633,22 +1554,30 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         if toks[t].lower() == "past" && toks[t - 1].lower() == "this" {
             t -= 1;
         }
-        // "Wells Fargo just this month announced".
-        if t > 2
+        if t > 1
             && matches!(
                 toks[t - 1].lower().as_ref(),
-                "just" | "only" | "also" | "earlier"
+                "just" | "only" | "also" | "earlier" | "later"
             )
         {
             t -= 1;
         }
+        // "A new batch of emails released this week showed", "a report issued earlier
+        // this year found": a time after a participle dates it, inside the source.
+        if t > 1 && participle(&toks[t - 1]) {
+            return np_backward(toks, t - 1)
+                .filter(|&b| b < t - 1)
+                .map(|b| (b, ci));
+        }
+        // "Reince Priebus, the GOP chairman, this past week announced": a time after
+        // the comma that closes the source.
         if t > 1 && toks[t - 1].text == "," {
             return source_phrase_before(toks, t);
         }
         // "The Supreme Court this month ruled": the time is no part of the source.
         let word = t > 1 && toks[t - 1].is_word() && {
             let w = &toks[t - 1];
-            w.is_capitalized() || (!participle(w) && !NP_STOPS.contains(&w.lower().as_ref()))
+            w.is_capitalized() || !NP_STOPS.contains(&w.lower().as_ref())
         };
         if word {
             return np_backward(toks, t).map(|b| (b, t));
@@ -1742,15 +1671,19 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let mut pc = previous_comma(ci - 1);
     if let Some(c) = pc.filter(|&c| c > 0 && toks[c - 1].is_capitalized()) {
         let segment = &toks[c + 1..ci - 1];
-        let named = segment.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        let named = || {
+            US_STATES
+                .iter()
+                .any(|n| n.split(' ').eq(segment.iter().map(|t| t.text)))
+        };
         // A party and state ("McConnell, R-Ky.,") is the person's, not a place's.
         let party = segment
             .first()
             .is_some_and(|t| t.text.get(1..2) == Some("-"));
         let state = !party
             && match segment {
-                [s] | [s, _] => is_state(s.text) || US_STATES.contains(&named.as_str()),
-                [_, _, _] => US_STATES.contains(&named.as_str()),
+                [s] | [s, _] => is_state(s.text) || named(),
+                [_, _, _] => named(),
                 _ => false,
             };
         if let Some(p) = previous_comma(c)
@@ -1786,11 +1719,8 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     };
     let aside = &toks[pc + 1..ci - 1];
     // "Woodrow Benford, 58, who lives outside Minneapolis, says": an age is no head.
-    let age = pc >= 3
-        && toks[pc - 1].text.chars().all(|c| c.is_ascii_digit())
-        && toks[pc - 2].text == ",";
-    if age {
-        let head = np_backward(toks, pc - 2)?;
+    if let Some(comma) = before_age(toks, pc) {
+        let head = np_backward(toks, comma)?;
         return Some((head, ci));
     }
     if aside.is_empty() || aside.len() > 40 || aside.iter().any(|t| is_quote_mark(t.text)) {
@@ -1848,6 +1778,12 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     Some((head, ci))
 }
 
+/// The comma before an age set off by commas, given the comma after it: in "Woodrow
+/// Benford, 58, who ...", from the comma after "58" to the one after "Benford".
+fn before_age(toks: &[Token], comma: usize) -> Option<usize> {
+    (comma >= 3 && toks[comma - 1].is_number() && toks[comma - 2].text == ",").then(|| comma - 2)
+}
+
 /// The start of the phrase that a state or a party and state at `head` completes:
 /// "Sen. Marco Rubio, R-Fla.," and "a truck driver from Ava, Mo.," run back through
 /// the comma before the abbreviation.
@@ -1867,13 +1803,7 @@ fn through_place(toks: &[Token], mut head: usize) -> usize {
         && matches!(toks[head - 1].lower().as_ref(), "of" | "from")
         && toks[head - 2].text == ","
     {
-        let mut comma = head - 2;
-        if comma >= 2
-            && toks[comma - 1].text.bytes().all(|b| b.is_ascii_digit())
-            && toks[comma - 2].text == ","
-        {
-            comma -= 2;
-        }
+        let comma = before_age(toks, head - 2).unwrap_or(head - 2);
         if let Some(b) = np_backward(toks, comma).filter(|&b| toks[b].is_capitalized()) {
             head = b;
         }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{DETERMINERS, HONORIFICS, NP_LINKS, NP_STOPS, SUBJECT_ENDERS};
+use super::lexicon::{DETERMINERS, HONORIFICS, LY_NOUNS, NP_LINKS, NP_STOPS, SUBJECT_ENDERS};
 use super::Span;
 
 /// A non-ASCII letter or digit (`[\p{L}\p{N}]`); ASCII ones are tested directly.
@@ -265,6 +265,36 @@ impl<'a> Token<'a> {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether the token is a run of ASCII digits ("21", "000").
+    pub fn is_number(&self) -> bool {
+        !self.text.is_empty() && self.text.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// Whether the word looks like a finite verb or an auxiliary: a lowercase word in
+    /// "-ed", an irregular past or sentence adverb (`SUBJECT_ENDERS`), or a form of
+    /// "be", "have", "will" or "say".
+    pub fn is_verb_like(&self) -> bool {
+        if self.is_capitalized() {
+            return false;
+        }
+        let l = self.lower();
+        l.ends_with("ed")
+            || SUBJECT_ENDERS.contains(&l.as_ref())
+            || matches!(
+                l.as_ref(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "says"
+                    | "said"
+            )
+    }
+
     /// The lowercased text; borrowed when already lowercase ASCII, as most words are
     /// (the rules lowercase tokens for nearly every lexicon lookup).
     pub fn lower(&self) -> Cow<'a, str> {
@@ -278,6 +308,18 @@ impl<'a> Token<'a> {
             Cow::Owned(self.text.to_lowercase())
         }
     }
+}
+
+/// Whether the comma at token `k` separates thousands in a number ("21,000"): digits
+/// on both sides, three after it, no spaces.
+pub fn thousands_comma(toks: &[Token], k: usize) -> bool {
+    toks[k].text == ","
+        && k > 0
+        && toks[k - 1].is_number()
+        && toks[k - 1].end == toks[k].start
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_number() && n.text.len() == 3 && n.start == toks[k].end)
 }
 
 /// Tokenizes `text[span]`, with offsets into `text`: words (letters and digits joined
@@ -666,16 +708,7 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 continue;
             }
             // "21,000 people": a thousands separator joins the number.
-            let digits = |x: &Token| x.text.bytes().all(|b| b.is_ascii_digit());
-            if t.text == ","
-                && i >= 2
-                && i < end
-                && digits(&toks[i - 2])
-                && digits(&toks[i])
-                && toks[i].text.len() == 3
-                && toks[i - 2].end == t.start
-                && t.end == toks[i].start
-            {
+            if i >= 2 && i < end && thousands_comma(toks, i - 1) {
                 i -= 2;
                 words += 1;
                 continue;
@@ -803,20 +836,20 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             // after a noun or participle.
             // Not after a sum or a time: "gave $3 million to a group", "$25 million last
             // month to an outside group".
-            let sum = matches!(
-                toks[i.saturating_sub(2)].lower().as_ref(),
-                "million" | "billion" | "thousand" | "month" | "week" | "year"
-            ) || toks[i.saturating_sub(2)]
-                .text
-                .bytes()
-                .all(|b| b.is_ascii_digit());
             let inner_link = matches!(l.as_ref(), "by" | "to" | "with" | "on")
                 && i < end
                 && i >= 2
                 && toks[i - 2].is_word()
-                && !sum
                 && (i == 2 || !toks[i - 2].is_capitalized())
-                && !NP_STOPS.contains(&toks[i - 2].lower().as_ref());
+                && !toks[i - 2].is_number()
+                && {
+                    let p = toks[i - 2].lower();
+                    !NP_STOPS.contains(&p.as_ref())
+                        && !matches!(
+                            p.as_ref(),
+                            "million" | "billion" | "thousand" | "month" | "week" | "year"
+                        )
+                };
             if !joins && !inner_link {
                 break;
             }
@@ -1188,12 +1221,7 @@ const SUBJECT_INTRODUCERS: &[&str] = &[
 /// A lowercased word in "-ly" that is an adverb ("Similarly", "Clearly"), not a name or
 /// a noun ("Carly", "Kelly", "Family").
 fn ly_adverb(l: &str) -> bool {
-    l.len() >= 6
-        && l.ends_with("ly")
-        && !matches!(
-            l,
-            "shelly" | "beverly" | "kimberly" | "family" | "assembly" | "monopoly" | "anomaly"
-        )
+    l.len() >= 6 && l.ends_with("ly") && !LY_NOUNS.contains(&l)
 }
 
 /// Whether a sentence's first word (lowercased) opens an introductory phrase rather
