@@ -571,6 +571,20 @@ Read the full article here"#;
                 "Reince Priebus, the GOP chairman, this past week announced that a website would open.",
                 "Reince Priebus, the GOP chairman,",
             ),
+            // A relative clause that reports speech is no part of the source; one that
+            // describes the speaker is.
+            (
+                "Podesta, who said the project was vetted by counsel, added that it was legal.",
+                "Podesta",
+            ),
+            (
+                "The official, who spoke on the condition of anonymity, said talks had stalled.",
+                "The official",
+            ),
+            (
+                "Chris Cox, who runs the NRA’s lobbying arm, said the bill would fail.",
+                "Chris Cox, who runs the NRA’s lobbying arm,",
+            ),
         ];
         for (t, want) in cases {
             let found = source_cue(t);
