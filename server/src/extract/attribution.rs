@@ -921,6 +921,17 @@ Read the full article here"#;
             source_cue(t),
             vec![(Some("House Speaker Paul Ryan"), "said")]
         );
+        // A relative clause running to the end stays in, unless it reports speech.
+        let t = "“It is a mess,” said Jon Ralston, who runs a Nevada politics newsletter.";
+        assert_eq!(
+            source_cue(t).first(),
+            Some(&(
+                Some("Jon Ralston, who runs a Nevada politics newsletter"),
+                "said"
+            ))
+        );
+        let t = "“It is a mess,” said Jon Ralston, who said the race had tightened.";
+        assert_eq!(source_cue(t).first(), Some(&(Some("Jon Ralston"), "said")));
         // A parenthesis that is no party label stays out.
         let t = "“We need this bill,” said Bobby Scott (pictured).";
         assert_eq!(source_cue(t), vec![(Some("Bobby Scott"), "said")]);

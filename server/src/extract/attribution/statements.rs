@@ -19,8 +19,8 @@ use super::lexicon::{
 };
 use super::text::{
     in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
-    opens_introduction, quote_ending_at, quote_starting_at, source_forward, strictly_in_quote,
-    subject, thousands_comma, tokenize, Token, VerbPattern,
+    opens_introduction, quote_ending_at, quote_starting_at, reporting_relative, source_forward,
+    strictly_in_quote, subject, thousands_comma, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -1231,7 +1231,10 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         let relative = toks
             .get(e)
             .is_some_and(|t| matches!(t.text, "who" | "whose" | "familiar" | "close"));
-        if toks.get(e).is_some_and(|t| t.text == ",") || relative {
+        // "..., said Weaver, who said business executives often fail": a relative clause
+        // that reports speech of its own stays out.
+        let reporting = reporting_relative(&toks[(e + usize::from(!relative)).min(toks.len())..]);
+        if (toks.get(e).is_some_and(|t| t.text == ",") || relative) && !reporting {
             let last = toks.len()
                 - usize::from(
                     toks.last()
@@ -1776,25 +1779,6 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let head = opening_name(toks, head).unwrap_or(head);
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
-}
-
-/// A relative clause that reports speech or a refusal to speak ("Podesta, who said the
-/// project was vetted, added"; "The official, who spoke on the condition of anonymity,
-/// said"): PolNeAR leaves it out of the source (train: 14 of 15), while a clause that
-/// only describes the speaker ("who runs the NRA's lobbying arm") is in about as often
-/// as out.
-fn reporting_relative(aside: &[Token]) -> bool {
-    let opens = aside
-        .first()
-        .is_some_and(|t| matches!(t.lower().as_ref(), "who" | "which"));
-    opens
-        && aside.iter().skip(1).take(4).any(|t| {
-            let l = t.lower();
-            matches!(
-                l.as_ref(),
-                "anonymity" | "condition" | "comment" | "respond" | "requested"
-            ) || CONFIDENCE.get(l.as_ref()).is_some_and(|&c| c >= 0.5)
-        })
 }
 
 /// The comma before an age set off by commas, given the comma after it: in "Woodrow
