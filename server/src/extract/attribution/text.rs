@@ -853,7 +853,22 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                         || d.ends_with("'s")
                         || d.ends_with("’s")
                 };
-            let joins = joins || plurals || neither || body || modifiers;
+            // "candidates like Marco Rubio", "populists like Mr. Trump and Ms. Le Pen":
+            // examples of a plural noun belong to it.
+            let like = l == "like"
+                && i >= 2
+                && i < end
+                && toks[i].is_capitalized()
+                && {
+                    let p = toks[i - 2].lower();
+                    p.len() > 3
+                        && p.ends_with('s')
+                        && !p.ends_with("ss")
+                        && !toks[i - 2].is_capitalized()
+                        && p.chars().all(|c| c.is_alphabetic())
+                        && !NP_STOPS.contains(&p.as_ref())
+                };
+            let joins = joins || plurals || neither || body || modifiers || like;
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
             // after a noun or participle.
@@ -985,6 +1000,17 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     }
     // "At least half of voters": PolNeAR keeps "at least" before a quantity.
     if i >= 1 && i < end && toks[i].lower() == "least" && toks[i - 1].lower() == "at" {
+        i -= 1;
+    }
+    // "Not everyone", "Not all conference attendees": a negated quantifier.
+    if i >= 1
+        && i < end
+        && toks[i - 1].lower() == "not"
+        && matches!(
+            toks[i].lower().as_ref(),
+            "everyone" | "everybody" | "all" | "every" | "many" | "much" | "one"
+        )
+    {
         i -= 1;
     }
     // A lone determiner is an adjective use of the cue ("a reported uptick"), but a
