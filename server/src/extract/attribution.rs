@@ -127,8 +127,12 @@ static RULES: &[RuleInfo] = &[
         positives: &[
             "Graham called Trump crazy and said the party is bound to lose.",
             "Trump joked about stereotypes, declined to affirm his support for a united Jerusalem.",
+            "Trump insisted that he has \u{201c}expanded the Republican party,\u{201d} claiming that he is responsible for higher turnout.",
         ],
-        negatives: &["Graham and the party lost."],
+        negatives: &[
+            "Graham and the party lost.",
+            "\u{201c}The party has expanded,\u{201d} claiming credit for turnout.",
+        ],
     },
     RuleInfo {
         id: "colon_cue",

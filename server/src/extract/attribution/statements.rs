@@ -1052,7 +1052,16 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 .any(|w| p.eq_ignore_ascii_case(w))
         })
         && ci >= 2;
-    if !after_quote && (prev_and || by_ing || (prev == Some(",") && head.ends_with("ing"))) {
+    // "Trump insisted that he has “expanded the party,” claiming ...": a participle
+    // after a quotation closed inside the sentence goes on with its speaker.
+    let ing_after_quote = after_quote
+        && head.ends_with("ing")
+        && ci >= 3
+        && !is_quote_mark(toks[0].text)
+        && (toks[ci - 2].text == "," || toks[ci - 1].text == ",");
+    if (!after_quote || ing_after_quote)
+        && (prev_and || by_ing || ing_after_quote || (prev == Some(",") && head.ends_with("ing")))
+    {
         let source = cx.prior.or_else(|| subject(toks))?;
         let mut after = ce;
         if ADDRESSEE_CUES.contains(&head) {

@@ -855,19 +855,15 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 };
             // "candidates like Marco Rubio", "populists like Mr. Trump and Ms. Le Pen":
             // examples of a plural noun belong to it.
-            let like = l == "like"
-                && i >= 2
-                && i < end
-                && toks[i].is_capitalized()
-                && {
-                    let p = toks[i - 2].lower();
-                    p.len() > 3
-                        && p.ends_with('s')
-                        && !p.ends_with("ss")
-                        && !toks[i - 2].is_capitalized()
-                        && p.chars().all(|c| c.is_alphabetic())
-                        && !NP_STOPS.contains(&p.as_ref())
-                };
+            let like = l == "like" && i >= 2 && i < end && toks[i].is_capitalized() && {
+                let p = toks[i - 2].lower();
+                p.len() > 3
+                    && p.ends_with('s')
+                    && !p.ends_with("ss")
+                    && !toks[i - 2].is_capitalized()
+                    && p.chars().all(|c| c.is_alphabetic())
+                    && !NP_STOPS.contains(&p.as_ref())
+            };
             let joins = joins || plurals || neither || body || modifiers || like;
             // "a report by the Center", "aides to Clinton", "a person familiar with the
             // planning", "people briefed on the talks": a preposition inside the phrase,
