@@ -176,6 +176,19 @@ static RULES: &[RuleInfo] = &[
         negatives: &["He asked."],
     },
     RuleInfo {
+        id: "opening_participle",
+        positives: &[
+            "Noting that only Sen. Mark Kirk voted with Democrats, Tester said the votes were not there.",
+            "Citing \u{201c}obligations in Tennessee,\u{201d} the former vice president\u{2019}s spokeswoman told POLITICO he would stay home.",
+            "In describing fellow billionaire Donald Trump, Cuban said he sees someone without the intellect.",
+        ],
+        negatives: &[
+            "Talking animals, celebrity cameos and rock songs are the themes.",
+            "Noting the date.",
+            "Adding to the wariness, the campaign of Cruz, after suspending, is gone.",
+        ],
+    },
+    RuleInfo {
         id: "passive_by",
         positives: &[
             "The fraud allegations were highlighted during the campaign by some of Trump's competitors.",

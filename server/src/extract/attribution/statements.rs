@@ -1037,6 +1037,9 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         }
         return None;
     }
+    if let Some(f) = opening_participle(cx, cue, head, ci, ce) {
+        return Some(f);
+    }
     let prev = ci.checked_sub(1).map(|k| toks[k].text);
     let after_quote = prev.is_some_and(is_quote_mark)
         || (prev == Some(",") && ci >= 2 && is_quote_mark(toks[ci - 2].text));
@@ -1788,6 +1791,48 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let head = opening_name(toks, head).unwrap_or(head);
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
+}
+
+/// "Noting that only Sen. Kirk voted with Democrats, Tester said ...", "Citing
+/// “obligations in Tennessee,” the spokeswoman told ...", "In describing Trump, Cuban
+/// said ...": a participial cue opening the sentence; its speaker is the subject of the
+/// main clause after the comma, its content the participle's complement (with a comma
+/// and quotation mark that close a quotation inside it).
+fn opening_participle(cx: &Ctx, cue: Span, head: &str, ci: usize, ce: usize) -> Option<Found> {
+    let toks = cx.toks;
+    let opens = ci == 0
+        || (ci == 1
+            && matches!(
+                toks[0].lower().as_ref(),
+                "in" | "by" | "after" | "while" | "when" | "before"
+            ));
+    if !opens
+        || !head.ends_with("ing")
+        || head == "according"
+        || !toks[ci].is_capitalized() && ci == 0
+    {
+        return None;
+    }
+    let comma = (ce..toks.len().min(ce + 30)).find(|&k| {
+        toks[k].text == ","
+            && !thousands_comma(toks, k)
+            && (!strictly_in_quote(cx.quotes, toks[k].start, toks[k].end)
+                || toks.get(k + 1).is_some_and(|t| is_quote_mark(t.text)))
+    })?;
+    let closing = toks.get(comma + 1).is_some_and(|t| is_quote_mark(t.text));
+    let content_end = if closing { comma + 2 } else { comma };
+    let subject_start = content_end + usize::from(!closing);
+    // The main clause: a noun phrase, then a verb.
+    let subject_end = np_forward(toks, subject_start)?;
+    let verb = toks
+        .get(subject_end)
+        .is_some_and(|t| t.is_verb_like() || STATEMENT_CUES.iter().any(|(h, _)| *h == t.lower()));
+    if subject_end <= subject_start || !verb || content_end <= ce {
+        return None;
+    }
+    let source = span(&toks[subject_start..subject_end]);
+    let content = span(&toks[ce..content_end]);
+    Some(found(cx, Some(source), cue, content, "opening_participle"))
 }
 
 /// The comma before an age set off by commas, given the comma after it: in "Woodrow
