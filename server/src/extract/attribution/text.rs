@@ -1349,12 +1349,17 @@ fn time_opening(toks: &[Token]) -> bool {
 /// set off by a comma ("For its part, Mexico has ...").
 pub fn subject(toks: &[Token]) -> Option<Span> {
     // "BUENA PARK, Calif. — Hillary Clinton vowed ...": a dateline opens no subject.
+    // "ORLANDO, Fla. (Reuters) - President Barack Obama met ...", "(UPI) — In response
+    // ...": an agency's dateline too.
     let capitals = |t: &Token| t.text.len() >= 3 && t.text.chars().all(|c| c.is_uppercase());
-    if toks.first().is_some_and(capitals) {
+    let agency = toks.first().is_some_and(|t| t.text == "(")
+        && toks.get(1).is_some_and(|t| t.is_capitalized())
+        && toks.get(2).is_some_and(|t| t.text == ")");
+    if toks.first().is_some_and(capitals) || agency {
         if let Some(d) = toks
             .iter()
-            .take(8)
-            .position(|t| matches!(t.text, "—" | "–" | "--"))
+            .take(10)
+            .position(|t| matches!(t.text, "—" | "–" | "--" | "-"))
         {
             return subject(&toks[d + 1..]);
         }
@@ -1698,6 +1703,14 @@ mod tests {
             (
                 "BUENA PARK, Calif. — Hillary Clinton vowed to fight on.",
                 "Hillary Clinton",
+            ),
+            (
+                "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors.",
+                "President Barack Obama",
+            ),
+            (
+                "(UPI) — Hillary Clinton’s right-hand woman rallied supporters.",
+                "Hillary Clinton’s right-hand woman",
             ),
             // A plural noun after an article, a possessive or before "of" is no verb.
             (
