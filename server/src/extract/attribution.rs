@@ -602,6 +602,11 @@ Read the full article here"#;
                 "Chris Cox, who runs the NRA’s lobbying arm, said the bill would fail.",
                 "Chris Cox, who runs the NRA’s lobbying arm,",
             ),
+            // A relative clause with commas of its own runs to the cue.
+            (
+                "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday, said they touched on a core issue.",
+                "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday,",
+            ),
         ];
         for (t, want) in cases {
             let found = source_cue(t);

@@ -1714,6 +1714,26 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             let l = t.lower();
             !t.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed")) && l != "including"
         });
+        // "Vice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on
+        // Wednesday, said": so does a relative clause holding commas of its own (unless
+        // it reports speech, which stays out).
+        let relative = toks
+            .get(c1 + 1)
+            .is_some_and(|t| matches!(t.text, "who" | "whose"));
+        if relative
+            && pc.is_some_and(|p| c1 < p)
+            && ci - c1 <= 40
+            && toks[0].is_capitalized()
+            && np_backward(toks, c1) == Some(0)
+            && !toks[c1..ci].iter().any(|t| is_quote_mark(t.text))
+        {
+            let end = if reporting_relative(&toks[c1 + 1..]) {
+                c1
+            } else {
+                ci
+            };
+            return Some((0, end));
+        }
         if participle
             && pc.is_some_and(|p| c1 < p)
             && ci - c1 <= 40
