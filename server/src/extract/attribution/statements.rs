@@ -1065,7 +1065,17 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     if (!after_quote || ing_after_quote)
         && (prev_and || by_ing || ing_after_quote || (prev == Some(",") && head.ends_with("ing")))
     {
-        let source = cx.prior.or_else(|| subject(toks))?;
+        // "Ben Terris, who saw the incident and described it in print": a verb
+        // coordinated inside a relative clause has the relative pronoun as its source.
+        let who = if prev_and || by_ing {
+            open_relative(toks, ci)
+        } else {
+            None
+        };
+        let source = match who {
+            Some(k) => span(&toks[k..k + 1]),
+            None => cx.prior.or_else(|| subject(toks))?,
+        };
         let mut after = ce;
         if ADDRESSEE_CUES.contains(&head) {
             after = skip_addressee(toks, after);
@@ -1853,6 +1863,20 @@ fn opening_participle(cx: &Ctx, cue: Span, head: &str, ci: usize, ce: usize) -> 
     let source = span(&toks[subject_start..subject_end]);
     let content = span(&toks[ce..content_end]);
     Some(found(cx, Some(source), cue, content, "opening_participle"))
+}
+
+/// The "who" of a relative clause still open at token `ci` (no punctuation between).
+fn open_relative(toks: &[Token], ci: usize) -> Option<usize> {
+    for k in (1..ci).rev().take(40) {
+        let t = &toks[k];
+        if matches!(t.text, "," | ";" | ":" | "—" | "–" | "(" | ")") || is_quote_mark(t.text) {
+            return None;
+        }
+        if t.lower() == "who" {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// The comma before an age set off by commas, given the comma after it: in "Woodrow
