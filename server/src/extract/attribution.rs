@@ -602,7 +602,12 @@ Read the full article here"#;
                 "Chris Cox, who runs the NRA’s lobbying arm, said the bill would fail.",
                 "Chris Cox, who runs the NRA’s lobbying arm,",
             ),
-            // A relative clause with commas of its own runs to the cue.
+            // A finite verb after an appositive is no participle of the sentence's subject.
+        (
+            "Marvin Teske, 53, a security guard at a Reno casino, is backing Hillary Clinton because she is ready.",
+            "Marvin Teske, 53, a security guard at a Reno casino,",
+        ),
+        // A relative clause with commas of its own runs to the cue.
             (
                 "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday, said they touched on a core issue.",
                 "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday,",
@@ -834,6 +839,11 @@ Read the full article here"#;
         // After a comma, "and" joins clauses: only the second subject is the source.
         let t = "His parents died in 1987, and he said the loss shaped him.";
         assert_eq!(source_cue(t), vec![(Some("he"), "said")]);
+        // A participle never takes a "subject" found after it.
+        let t = "But other advisers to the government have been urging a default, saying that only a catastrophe would move Congress.";
+        assert!(unfiltered(t).iter().all(|a| a
+            .source
+            .is_none_or(|s| s.end <= a.cue.start || s.start >= a.cue.end)));
         // A verb coordinated inside a relative clause goes with its "who".
         let t = "Bujnowski also interviewed the reporter Ben Terris, who saw the incident and described it in print.";
         let found = unfiltered(t);

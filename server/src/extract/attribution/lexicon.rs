@@ -899,6 +899,8 @@ pub const SUBJECT_ENDERS: &[&str] = &[
     "taught",
     "caught",
     "bought",
+    "hit",
+    "spent",
     "later",
     "often",
     "also",

@@ -1063,7 +1063,11 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         && !is_quote_mark(toks[0].text)
         && (toks[ci - 2].text == "," || toks[ci - 1].text == ",");
     if (!after_quote || ing_after_quote)
-        && (prev_and || by_ing || ing_after_quote || (prev == Some(",") && head.ends_with("ing")))
+        && (prev_and
+            || by_ing
+            || ing_after_quote
+            // ", saying": a bare participle, not "..., is calling for" with its auxiliary.
+            || (prev == Some(",") && head.ends_with("ing") && !auxiliary_in(&toks[ci..ce])))
     {
         // "Ben Terris, who saw the incident and described it in print": a verb
         // coordinated inside a relative clause has the relative pronoun as its source.
@@ -1074,7 +1078,11 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         };
         let source = match who {
             Some(k) => span(&toks[k..k + 1]),
-            None => cx.prior.or_else(|| subject(toks))?,
+            // Not a subject found past the cue ("..., saying" read as one).
+            None => cx
+                .prior
+                .or_else(|| subject(toks))
+                .filter(|s| s.end <= cue.start)?,
         };
         let mut after = ce;
         if ADDRESSEE_CUES.contains(&head) {
@@ -1877,6 +1885,17 @@ fn open_relative(toks: &[Token], ci: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a cue's words hold an auxiliary ("is calling for", "have been urging"): a
+/// finite verb, not a bare participle ("also alluding to", "quickly reminding").
+fn auxiliary_in(cue: &[Token]) -> bool {
+    cue.iter().any(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "am" | "has" | "have" | "had"
+        )
+    })
 }
 
 /// The comma before an age set off by commas, given the comma after it: in "Woodrow

@@ -1352,9 +1352,19 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
     // "ORLANDO, Fla. (Reuters) - President Barack Obama met ...", "(UPI) — In response
     // ...": an agency's dateline too.
     let capitals = |t: &Token| t.text.len() >= 3 && t.text.chars().all(|c| c.is_uppercase());
-    let agency = toks.first().is_some_and(|t| t.text == "(")
+    // "Washington (AFP) – Democrat Hillary Clinton has taken ...": an agency in
+    // parentheses right before the dash marks one whatever the city's case.
+    let agency = toks.iter().take(10).enumerate().any(|(k, t)| {
+        t.text == ")"
+            && k >= 2
+            && toks[k - 2].text == "("
+            && toks[k - 1].is_capitalized()
+            && toks
+                .get(k + 1)
+                .is_some_and(|d| matches!(d.text, "—" | "–" | "--" | "-"))
+    }) || (toks.first().is_some_and(|t| t.text == "(")
         && toks.get(1).is_some_and(|t| t.is_capitalized())
-        && toks.get(2).is_some_and(|t| t.text == ")");
+        && toks.get(2).is_some_and(|t| t.text == ")"));
     if toks.first().is_some_and(capitals) || agency {
         if let Some(d) = toks
             .iter()
@@ -1712,6 +1722,11 @@ mod tests {
                 "(UPI) — Hillary Clinton’s right-hand woman rallied supporters.",
                 "Hillary Clinton’s right-hand woman",
             ),
+            (
+                "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Trump.",
+                "Democrat Hillary Clinton",
+            ),
+            ("Rubio hit back again, saying Christie was wrong.", "Rubio"),
             // A plural noun after an article, a possessive or before "of" is no verb.
             (
                 "The authors of the report pushed back.",
