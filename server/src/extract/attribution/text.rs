@@ -633,7 +633,7 @@ pub fn reporting_relative(toks: &[Token]) -> bool {
             let l = t.lower();
             matches!(
                 l.as_ref(),
-                "anonymity" | "condition" | "comment" | "respond" | "requested"
+                "anonymity" | "condition" | "comment" | "respond" | "requested" | "declined"
             ) || STATEMENT_CUES
                 .iter()
                 .any(|&(h, c)| c >= 0.5 && h == l.as_ref())
