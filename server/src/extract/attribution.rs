@@ -607,6 +607,11 @@ Read the full article here"#;
             "Marvin Teske, 53, a security guard at a Reno casino, is backing Hillary Clinton because she is ready.",
             "Marvin Teske, 53, a security guard at a Reno casino,",
         ),
+        // After a quotation, an appositive holding a comma keeps the name it describes.
+        (
+            "“It is odd,” J.J. Goldberg, editor at large of The Forward, a New York newspaper, wrote last week.",
+            "J.J. Goldberg, editor at large of The Forward, a New York newspaper,",
+        ),
         // A relative clause with commas of its own runs to the cue.
             (
                 "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday, said they touched on a core issue.",

@@ -1935,17 +1935,20 @@ fn through_place(toks: &[Token], mut head: usize) -> usize {
 /// before token `head`, when it is a name or is followed by one: the phrase from `head`
 /// is then an appositive to it. None for a time or another setting.
 fn opening_name(toks: &[Token], head: usize) -> Option<usize> {
-    if head < 2 || toks[head - 1].text != "," {
+    // The clause opens the sentence or follows a quotation ("“...,” Anne Richards,
+    // assistant secretary of state for population, refugees, and migration, said").
+    let open = clause_open(toks, head);
+    if head < open + 2 || toks[head - 1].text != "," {
         return None;
     }
     let b = np_backward(toks, head - 1)?;
     let named = toks[head - 2].is_capitalized() || toks[head].is_capitalized();
-    let setting = toks[..head - 1]
+    let setting = toks[open..head - 1]
         .iter()
         .any(|t| is_time_word(&t.lower()) || NP_STOPS.contains(&t.lower().as_ref()));
     // "Still, Tad Devine, ...", "Similarly, William J. Bennett, ...": a sentence adverb.
-    let first = toks[0].lower();
-    let adverb = head == 2
+    let first = toks[open].lower();
+    let adverb = head == open + 2
         && ((first.len() > 6 && first.ends_with("ly"))
             || SENTENCE_ADVERBS.contains(&first.as_ref()));
     // "Speaking in Harlem, Clinton, ...": a participial opening; "Trump, speaking at a
@@ -1954,8 +1957,17 @@ fn opening_name(toks: &[Token], head: usize) -> Option<usize> {
         let l = t.lower();
         !t.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed") || l == "without")
     };
-    let aside = toks[0].lower().ends_with("ing") || participle(&toks[head]);
-    (b == 0 && named && !setting && !adverb && !aside).then_some(0)
+    let aside = first.ends_with("ing") || participle(&toks[head]);
+    (b == open && named && !setting && !adverb && !aside).then_some(open)
+}
+
+/// Where the clause holding token `at` opens: after a quotation closed with a comma
+/// or a stop before it ("“...,” Anne Richards, ..., said"), else the sentence start.
+fn clause_open(toks: &[Token], at: usize) -> usize {
+    (1..at.min(toks.len()))
+        .rev()
+        .find(|&k| is_quote_mark(toks[k].text) && matches!(toks[k - 1].text, "," | "." | "?" | "!"))
+        .map_or(0, |k| k + 1)
 }
 
 /// Whether the sentence part before token `b` is an introductory setting ("In an
