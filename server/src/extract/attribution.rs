@@ -977,6 +977,12 @@ Read the full article here"#;
         );
         let t = "“It is a mess,” said Jon Ralston, who said the race had tightened.";
         assert_eq!(source_cue(t).first(), Some(&(Some("Jon Ralston"), "said")));
+        // So does a participial aside.
+        let t = "“This is a show,” said delegate Beau Correll, angered that party leaders ignored the movement.";
+        assert_eq!(
+            source_cue(t).first(),
+            Some(&(Some("delegate Beau Correll"), "said"))
+        );
         // A parenthesis that is no party label stays out.
         let t = "“We need this bill,” said Bobby Scott (pictured).";
         assert_eq!(source_cue(t), vec![(Some("Bobby Scott"), "said")]);

@@ -1274,7 +1274,9 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             let clause = |k: usize| {
                 toks.get(k).is_some_and(|t| {
                     let l = t.lower();
-                    l.ends_with("ing") || matches!(l.as_ref(), "which" | "though" | "however")
+                    l.ends_with("ing")
+                        || (l.ends_with("ed") && !t.is_capitalized())
+                        || matches!(l.as_ref(), "which" | "though" | "however")
                 })
             };
             let stop = (e + 2..last)
