@@ -107,7 +107,10 @@ static RULES: &[RuleInfo] = &[
             "Trump has publicly called for the use of military force against cartels.",
             "Dean Johnson, a salesman from Sumter, South Carolina, said he liked the plan.",
         ],
-        negatives: &["The government is monitoring a reported uptick in missions."],
+        negatives: &[
+            "The government is monitoring a reported uptick in missions.",
+            "Matt Bennett, a founder of the center-left think tank Third Way, spoke.",
+        ],
     },
     RuleInfo {
         id: "content_source_cue",

@@ -1101,6 +1101,14 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     {
         return None;
     }
+    // "the center-left think tank Third Way": a noun.
+    if head == "think"
+        && toks
+            .get(ce)
+            .is_some_and(|t| matches!(t.lower().as_ref(), "tank" | "tanks"))
+    {
+        return None;
+    }
     // "added to the uncertainty": a cause, not a speaker adding words.
     if head.starts_with("add") && toks.get(ce).is_some_and(|t| t.text == "to") {
         return None;
