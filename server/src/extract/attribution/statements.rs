@@ -1743,33 +1743,20 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             !t.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed")) && l != "including"
         });
         // "Vice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on
-        // Wednesday, said": so does a relative clause holding commas of its own (unless
-        // it reports speech, which stays out).
+        // Wednesday, said": so does a relative clause holding commas of its own, unless
+        // it reports speech, which stays out like the participle.
         let relative = toks
             .get(c1 + 1)
             .is_some_and(|t| matches!(t.text, "who" | "whose"));
-        if relative
+        if (participle || relative)
             && pc.is_some_and(|p| c1 < p)
             && ci - c1 <= 40
             && toks[0].is_capitalized()
             && np_backward(toks, c1) == Some(0)
             && !toks[c1..ci].iter().any(|t| is_quote_mark(t.text))
         {
-            let end = if reporting_relative(&toks[c1 + 1..]) {
-                c1
-            } else {
-                ci
-            };
-            return Some((0, end));
-        }
-        if participle
-            && pc.is_some_and(|p| c1 < p)
-            && ci - c1 <= 40
-            && toks[0].is_capitalized()
-            && np_backward(toks, c1) == Some(0)
-            && !toks[c1..ci].iter().any(|t| is_quote_mark(t.text))
-        {
-            return Some((0, c1));
+            let whole = relative && !reporting_relative(&toks[c1 + 1..]);
+            return Some((0, if whole { ci } else { c1 }));
         }
     }
     let Some(pc) = pc else {
@@ -1857,7 +1844,7 @@ fn opening_participle(cx: &Ctx, cue: Span, head: &str, ci: usize, ce: usize) -> 
     if !opens
         || !head.ends_with("ing")
         || head == "according"
-        || !toks[ci].is_capitalized() && ci == 0
+        || (ci == 0 && !toks[ci].is_capitalized())
     {
         return None;
     }
@@ -1874,7 +1861,7 @@ fn opening_participle(cx: &Ctx, cue: Span, head: &str, ci: usize, ce: usize) -> 
     let subject_end = np_forward(toks, subject_start)?;
     let verb = toks
         .get(subject_end)
-        .is_some_and(|t| t.is_verb_like() || STATEMENT_CUES.iter().any(|(h, _)| *h == t.lower()));
+        .is_some_and(|t| t.is_verb_like() || CONFIDENCE.contains_key(t.lower().as_ref()));
     if subject_end <= subject_start || !verb || content_end <= ce {
         return None;
     }
@@ -1945,8 +1932,8 @@ fn through_place(toks: &[Token], mut head: usize) -> usize {
 /// before token `head`, when it is a name or is followed by one: the phrase from `head`
 /// is then an appositive to it. None for a time or another setting.
 fn opening_name(toks: &[Token], head: usize) -> Option<usize> {
-    // The clause opens the sentence or follows a quotation ("“...,” Anne Richards,
-    // assistant secretary of state for population, refugees, and migration, said").
+    // The clause opens the sentence or follows a quotation ("“...,” J.J. Goldberg,
+    // editor at large of The Forward, a New York newspaper, wrote").
     let open = clause_open(toks, head);
     if head < open + 2 || toks[head - 1].text != "," {
         return None;
@@ -1972,7 +1959,7 @@ fn opening_name(toks: &[Token], head: usize) -> Option<usize> {
 }
 
 /// Where the clause holding token `at` opens: after a quotation closed with a comma
-/// or a stop before it ("“...,” Anne Richards, ..., said"), else the sentence start.
+/// or a stop before it ("“...,” J.J. Goldberg, ..., wrote"), else the sentence start.
 fn clause_open(toks: &[Token], at: usize) -> usize {
     (1..at.min(toks.len()))
         .rev()
