@@ -110,6 +110,7 @@ static RULES: &[RuleInfo] = &[
         negatives: &[
             "The government is monitoring a reported uptick in missions.",
             "Matt Bennett, a founder of the center-left think tank Third Way, spoke.",
+            "A new group called Black Votes Matter is trying to register voters.",
         ],
     },
     RuleInfo {

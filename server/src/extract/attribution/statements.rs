@@ -1101,6 +1101,18 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     {
         return None;
     }
+    // "A new group called Black Votes Matter", "a class called “Perception”": a
+    // participle that names (train: 12 of 15 such statements have no gold cue).
+    let naming = head == "called"
+        && ci == ce.saturating_sub(1)
+        && toks
+            .get(ce)
+            .is_some_and(|t| t.is_capitalized() || is_quote_mark(t.text))
+        && np_backward(toks, ci)
+            .is_some_and(|b| matches!(toks[b].lower().as_ref(), "a" | "an" | "another"));
+    if naming {
+        return None;
+    }
     // "the center-left think tank Third Way": a noun.
     if head == "think"
         && toks
