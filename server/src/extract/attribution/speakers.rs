@@ -1,27 +1,55 @@
 //! Speakers: splitting a source into name and role, and resolving pronouns, "the
-//! president"-style descriptions and bare surnames to earlier mentions.
+//! president"-style descriptions and bare surnames to earlier mentions. The mentions are
+//! the sources before, and the people the text names between them ("Tina Houchins had a
+//! question"); "he" and "she" take the first person of their gender in the sentence, else
+//! in the sentences before it (`tools/pronoun_eval.py` scores them on PolNeAR).
 
 use super::lexicon::{
-    Gender, GROUP_WORDS, HONORIFICS, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
+    Gender, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_WORDS, HONORIFICS, MALE_FIRST_NAMES,
+    MALE_WORDS, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
 };
-use super::text::{np_backward, tokenize};
+use super::text::{is_quote_mark, np_backward, tokenize};
 use super::{Span, Speaker};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
-/// A speaker or actor seen earlier in the document.
+/// The first names of [`FEMALE_FIRST_NAMES`] and [`MALE_FIRST_NAMES`], for lookups.
+static FEMALE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FEMALE_FIRST_NAMES.iter().copied().collect());
+static MALE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| MALE_FIRST_NAMES.iter().copied().collect());
+
+/// A speaker, actor or named person seen earlier in the document.
 #[derive(Clone, Debug)]
 struct Entry {
     name: String,
     role: Option<String>,
     span: Span,
     person: bool,
+    /// Male or Female when the name, a courtesy title or a role word tells.
+    gender: Option<Gender>,
 }
+
+/// How many sentences back "he" and "she" look for a person of their gender before
+/// taking the latest one anywhere.
+const PRONOUN_REACH: usize = 4;
 
 /// The mentions seen so far, in document order; later ones win when resolving.
 #[derive(Default)]
 pub struct Registry {
     entries: Vec<Entry>,
+    /// Where each sentence starts, in order: "he" and "she" search by sentence.
+    sentence_starts: Vec<usize>,
+    /// How far the text has been read for names outside sources.
+    scanned: usize,
+    /// Whether the reading stopped inside a quotation, whose names are skipped.
+    in_quote: bool,
+    /// Genders learnt from pronouns that resolved to a name ("Fallon ... he said").
+    genders: HashMap<String, Gender>,
+    /// Genders of surnames seen after a known first name anywhere, possessives and
+    /// quotations included ("Donald Trump’s campaign" makes "Trump" a man).
+    surname_genders: HashMap<String, Gender>,
     // The latest entries the common lookups want, kept up to date by `push` so that a
     // long document is not scanned back once per source.
     /// The latest person.
@@ -36,11 +64,33 @@ impl Registry {
     /// Resolves the source written at `span` (inside the sentence starting at
     /// `sentence_start`) to a speaker, and remembers it for later back-references.
     pub fn resolve(&mut self, text: &str, span: Span, sentence_start: usize) -> Speaker {
+        self.observe(text, span.start);
+        let before = self.entries.len();
+        let speaker = self.resolve_source(text, span, sentence_start);
+        // A source that names no person may hold one ("The ad uses footage of Hillary
+        // Clinton"): its names count as mentions.
+        let person = self.entries[before..].iter().any(|e| e.person);
+        if !person && self.scanned <= span.start {
+            self.observe(text, span.end);
+        }
+        self.scanned = self.scanned.max(span.end);
+        speaker
+    }
+
+    /// A registry that knows where the document's sentences start.
+    pub fn new(sentence_starts: Vec<usize>) -> Self {
+        Registry {
+            sentence_starts,
+            ..Registry::default()
+        }
+    }
+
+    fn resolve_source(&mut self, text: &str, span: Span, sentence_start: usize) -> Speaker {
         let written = text[span.start..span.end].trim_end_matches(',').trim();
         let lower = written.to_lowercase();
         if let Some(&(_, gender)) = PRONOUNS.iter().find(|(p, _)| *p == lower) {
             let found = match gender {
-                Gender::Male | Gender::Female => self.entry(self.last_person),
+                Gender::Male | Gender::Female => self.person_for(gender, span.start),
                 Gender::Plural => self
                     .entry(self.last_group)
                     .or_else(|| self.entries.last().cloned()),
@@ -48,9 +98,15 @@ impl Registry {
                 Gender::Relative => self.relative_antecedent(text, span, sentence_start),
                 Gender::Speaker => None,
             };
+            // "he" or "she" resolved to a name teaches the name's gender.
+            if let (Some(e), Gender::Male | Gender::Female) = (&found, gender) {
+                if self.gender_of(e).is_none() {
+                    self.genders.insert(e.name.clone(), gender);
+                }
+            }
             return self.back_reference(written, span, found);
         }
-        if let Some(title) = definite_title(&lower) {
+        if let Some(title) = definite_title(written) {
             let found = self
                 .last(|e| {
                     e.person
@@ -60,25 +116,34 @@ impl Registry {
                             .is_some_and(|r| r.to_lowercase().contains(title))
                             || (title == "president" && is_president_like(&e.name)))
                 })
-                .or_else(|| self.last(|e| e.person));
+                .or_else(|| match gender_of_phrase(written, "", None) {
+                    Some(g) => self.person_for(g, span.start),
+                    None => self.last(|e| e.person),
+                });
             return self.back_reference(written, span, found);
         }
         let (mut name, mut role) = name_and_role(written);
         let mut antecedent = None;
-        // A bare surname ("Trump") is the earlier full name ("Donald Trump").
+        // A bare surname ("Trump") is the earlier full name ("Donald Trump"), of the
+        // same gender ("Mrs. Clinton" is not "Bill Clinton").
         if !name.contains(' ') && name.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(e) = self.entry(self.by_surname.get(&name).copied()) {
+            let told = gender_of_phrase(written, "", None);
+            if let Some(e) = self.full_name(&name, told) {
                 antecedent = Some(e.span);
                 role = role.or_else(|| e.role.clone());
                 name = e.name.clone();
             }
         }
         let person = is_person(&name, role.is_some());
+        let gender = person
+            .then(|| gender_of_phrase(written, &name, role.as_deref()))
+            .flatten();
         self.push(Entry {
             name: name.clone(),
             role: role.clone(),
             span,
             person,
+            gender,
         });
         Speaker {
             name,
@@ -150,24 +215,278 @@ impl Registry {
             start: toks[first].start,
             end: toks[toks.len() - 1].end,
         };
-        let speaker = self.resolve(text, np, sentence_start);
+        let speaker = self.resolve_source(text, np, sentence_start);
+        let person = is_person(&speaker.name, speaker.role.is_some());
         Some(Entry {
-            person: is_person(&speaker.name, speaker.role.is_some()),
+            gender: person
+                .then(|| gender_of_phrase(&speaker.name, &speaker.name, speaker.role.as_deref()))
+                .flatten(),
+            person,
             name: speaker.name,
             role: speaker.role,
             span: np,
         })
     }
+
+    /// The person last named in full with this surname, when no gender tells them
+    /// apart: the latest one, or the latest of the gender a courtesy title gives.
+    fn full_name(&self, surname: &str, gender: Option<Gender>) -> Option<Entry> {
+        let latest = self.entry(self.by_surname.get(surname).copied())?;
+        match gender {
+            Some(g) if self.gender_of(&latest).is_some_and(|h| h != g) => self.last(|e| {
+                e.person
+                    && e.name.rsplit(' ').next() == Some(surname)
+                    && e.name.contains(' ')
+                    && self.gender_of(e) == Some(g)
+            }),
+            _ => Some(latest),
+        }
+    }
+
+    /// The gender known for an entry: its own, or one learnt for its name.
+    fn gender_of(&self, e: &Entry) -> Option<Gender> {
+        e.gender
+            .or_else(|| self.genders.get(&e.name).copied())
+            .or_else(|| {
+                let surname = e.name.rsplit(' ').next()?;
+                self.surname_genders.get(surname).copied()
+            })
+    }
+
+    /// The sentence holding byte `at`.
+    fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
+    }
+
+    /// "he" / "she" at byte `at`: the first person of a fitting gender in the
+    /// sentence before the pronoun, else in the sentences before it, each read from
+    /// its start (a subject before an object, as readers take it); beyond
+    /// [`PRONOUN_REACH`] sentences, the latest fitting person; a person of the other
+    /// gender never.
+    fn person_for(&self, gender: Gender, at: usize) -> Option<Entry> {
+        let fits = |e: &Entry| e.person && self.gender_of(e).is_none_or(|g| g == gender);
+        if !self.sentence_starts.is_empty() {
+            let here = self.sentence_of(at);
+            for back in 0..=PRONOUN_REACH.min(here) {
+                let si = here - back;
+                let lo = self.sentence_starts[si];
+                let hi = if back == 0 {
+                    at
+                } else {
+                    self.sentence_starts.get(si + 1).copied().unwrap_or(at)
+                };
+                let first = self
+                    .entries
+                    .iter()
+                    .rev()
+                    .take_while(|e| e.span.start >= lo)
+                    .filter(|e| e.span.start >= lo && e.span.start < hi && fits(e))
+                    .min_by_key(|e| e.span.start);
+                if let Some(e) = first {
+                    return Some(e.clone());
+                }
+            }
+        }
+        self.last(|e| fits(e) && e.span.start < at)
+    }
+
+    /// Registers the people named in the text read since the last source, up to byte
+    /// `upto`: a known first name, a courtesy title or a title before capitalized words
+    /// ("Tina Houchins", "Mr. Trump", "House Speaker Paul Ryan"), or the surname of a
+    /// person already named ("Clinton"). Possessives ("Clinton's plan") and names inside
+    /// quotations are left out: they are seldom what a later "he" or "she" means.
+    fn observe(&mut self, text: &str, upto: usize) {
+        if upto <= self.scanned || upto > text.len() {
+            return;
+        }
+        let toks = tokenize(text, self.scanned, upto);
+        let mut last_end = self.scanned;
+        self.scanned = upto;
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            // A quotation left open at the end of its paragraph ends there.
+            if text[last_end..t.start].contains('\n') {
+                self.in_quote = false;
+            }
+            last_end = t.end;
+            if is_quote_mark(t.text) {
+                self.in_quote = match t.text {
+                    "“" => true,
+                    "”" => false,
+                    _ => !self.in_quote,
+                };
+                k += 1;
+                continue;
+            }
+            if self.in_quote || !t.is_word() || !t.is_capitalized() {
+                k += 1;
+                continue;
+            }
+            let lower = t.lower();
+            let honorific = HONORIFICS.contains(&lower.as_ref())
+                && toks.get(k + 1).is_some_and(|d| d.text == ".");
+            let title = NAME_TITLES.contains(&lower.as_ref());
+            let first_name = FEMALE.contains(lower.as_ref()) || MALE.contains(lower.as_ref());
+            // The capitalized words of the name (initials and their periods included),
+            // past the titles ("Vice President", "Gov.").
+            let mut from = if honorific { k + 2 } else { k };
+            if title {
+                while toks
+                    .get(from)
+                    .is_some_and(|t| t.text == "." || TITLE_WORDS.contains(&t.lower().as_ref()))
+                {
+                    from += 1;
+                }
+            }
+            let mut end = from;
+            while end < toks.len()
+                && end - from < 4
+                && (toks[end].is_capitalized() && toks[end].is_word()
+                    || (toks[end].text == "."
+                        && end > from
+                        && toks[end - 1].text.chars().count() == 1))
+            {
+                end += 1;
+            }
+            let words = toks[from..end].iter().filter(|t| t.is_word()).count();
+            let known_surname = words == 1
+                && !title
+                && !honorific
+                && (k == 0 || !toks[k - 1].is_capitalized())
+                && self.by_surname.contains_key(toks[from].text);
+            let named =
+                (honorific || title) && words >= 1 || first_name && words >= 2 || known_surname;
+            let possessive = end > from
+                && (toks[end - 1].text.ends_with("’s")
+                    || toks[end - 1].text.ends_with("'s")
+                    || toks.get(end).is_some_and(|n| matches!(n.text, "’" | "'")));
+            if first_name && words >= 2 {
+                let gender = if FEMALE.contains(lower.as_ref()) {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
+                let surname = toks[end - 1]
+                    .text
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s");
+                self.surname_genders.insert(surname.to_string(), gender);
+            }
+            if !named || possessive {
+                // "House Speaker Paul Ryan": a title or a first name may come later in
+                // the capitalized run; a possessive name is passed whole.
+                k = if possessive { end.max(k + 1) } else { k + 1 };
+                continue;
+            }
+            let span = Span {
+                start: toks[from].start,
+                end: toks[end - 1].end,
+            };
+            let written = &text[span.start..span.end];
+            let mut name = written.to_string();
+            let mut role = None;
+            let lead = &text[t.start..t.end];
+            if words == 1 {
+                let told = gender_of_phrase(lead, "", None);
+                if let Some(e) = self.full_name(written, told) {
+                    name = e.name.clone();
+                    role = e.role.clone();
+                }
+            }
+            let gender = gender_of_phrase(&format!("{lead} {written}"), &name, role.as_deref());
+            self.push(Entry {
+                name,
+                role,
+                span,
+                person: true,
+                gender,
+            });
+            k = end;
+        }
+    }
 }
 
-/// "the president", "the former minister" → the title word, when the phrase is a
-/// definite description made of a title alone.
-fn definite_title(lower: &str) -> Option<&'static str> {
-    let rest = lower.strip_prefix("the ")?;
-    let head = rest.rsplit(' ').next()?;
+/// Titles that put a person's name right after them ("Sen. Ted Cruz", "House Speaker
+/// Paul Ryan", "President Obama").
+const NAME_TITLES: &[&str] = &[
+    "president",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "secretary",
+    "speaker",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "gen",
+    "lt",
+    "col",
+    "adm",
+    "sgt",
+    "capt",
+    "minister",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "congressman",
+    "congresswoman",
+];
+
+/// The gender a person's name or description tells: a courtesy title or a gendered
+/// role word ("Mrs.", "congresswoman", "father"), else a known first name.
+fn gender_of_phrase(written: &str, name: &str, role: Option<&str>) -> Option<Gender> {
+    let words = written
+        .split(|c: char| !c.is_alphabetic())
+        .chain(role.unwrap_or("").split(|c: char| !c.is_alphabetic()))
+        .map(str::to_lowercase);
+    for w in words {
+        if FEMALE_WORDS.contains(&w.as_str()) {
+            return Some(Gender::Female);
+        }
+        if MALE_WORDS.contains(&w.as_str()) {
+            return Some(Gender::Male);
+        }
+    }
+    let first = name.split_whitespace().next()?.to_lowercase();
+    if name.split_whitespace().count() < 2 {
+        return None;
+    }
+    if FEMALE.contains(first.as_str()) {
+        Some(Gender::Female)
+    } else if MALE.contains(first.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// "the president", "the former minister", "The former first lady and U.S. senator" →
+/// the title word, when the phrase is a definite description ending in a title, with no
+/// name in it.
+fn definite_title(written: &str) -> Option<&'static str> {
+    let rest = written
+        .strip_prefix("the ")
+        .or_else(|| written.strip_prefix("The "))?;
+    let lower = rest.to_lowercase();
+    let head = lower.rsplit(' ').next()?;
     let title = TITLE_WORDS.iter().find(|t| **t == head)?;
-    // Only short descriptions ("the former president"), not "the president's office".
-    (rest.split(' ').count() <= 3).then_some(*title)
+    // Short descriptions ("the former president"), not "the president's office"; a
+    // longer one only of lowercase words and abbreviations ("U.S.").
+    let words: Vec<&str> = rest.split(' ').collect();
+    let plain = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_lowercase) || w.ends_with('.') && w.len() <= 5
+    });
+    (words.len() <= 3 || (words.len() <= 7 && plain)).then_some(*title)
 }
 
 fn is_president_like(name: &str) -> bool {
@@ -242,10 +561,13 @@ pub fn name_and_role(phrase: &str) -> (String, Option<String>) {
     (strip_honorific(phrase), None)
 }
 
-/// Every word capitalized (or a connecting particle), at most five words.
+/// Every word capitalized (or a connecting particle), at most five words; not a party
+/// and state label ("R-Ky.", "D-N.Y.").
 fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
+    let party = words.len() == 1 && matches!(s.get(..2), Some("R-" | "D-" | "I-"));
+    !party
+        && !words.is_empty()
         && words.len() <= 5
         && words[0].chars().next().is_some_and(char::is_uppercase)
         && words.iter().all(|w| {

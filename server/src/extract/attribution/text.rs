@@ -1303,14 +1303,26 @@ fn participle_opening(toks: &[Token]) -> bool {
     let first = first.as_ref();
     // A participle takes a lowercase complement ("Speaking at", "Walking to"); a name
     // ending in -ing ("Sterling, the owner, ...") does not.
-    toks.get(1)
+    let ing = toks
+        .get(1)
         .is_some_and(|t| t.is_word() && !t.is_capitalized())
         && first.len() > 5
         && first.ends_with("ing")
         && !matches!(
             first,
             "nothing" | "something" | "everything" | "anything" | "spring" | "string" | "during"
-        )
+        );
+    // "Chastened by the analyses, ...", "Faced with a revolt, ...": a past participle
+    // and its preposition.
+    let ed = first.len() > 5
+        && first.ends_with("ed")
+        && toks.get(1).is_some_and(|t| {
+            matches!(
+                t.text,
+                "by" | "with" | "in" | "on" | "about" | "to" | "from" | "at" | "for" | "as"
+            )
+        });
+    ing || ed
 }
 
 /// "Minutes later, ...", "Two years ago, ...", "Eight years after backing Obama, ...": a
@@ -1447,9 +1459,13 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
         for &c in &commas {
             let Some(t) = toks.get(c) else { break };
             let opens = t.is_capitalized() || DETERMINERS.contains(&t.lower().as_ref());
-            let verb_after = np_forward(toks, c)
-                .and_then(|e| toks.get(e))
-                .is_some_and(|n| n.is_word() && !n.is_capitalized());
+            // A verb after the phrase, or inside it: np_forward does not know verbs
+            // ("Trump revised his plan").
+            let verb_after = np_forward(toks, c).is_some_and(|e| {
+                toks.get(e)
+                    .is_some_and(|n| n.is_word() && !n.is_capitalized())
+                    || toks[c + 1..e].iter().any(Token::is_verb_like)
+            });
             if opens && verb_after {
                 i = c;
                 break;
@@ -1727,6 +1743,12 @@ mod tests {
                 "Democrat Hillary Clinton",
             ),
             ("Rubio hit back again, saying Christie was wrong.", "Rubio"),
+            // A past participle and its preposition open the sentence; a chunk with no
+            // noun phrase of its own is skipped.
+            (
+                "Chastened by the analyses, as well as complaints, Trump revised his plan.",
+                "Trump",
+            ),
             // A plural noun after an article, a possessive or before "of" is no verb.
             (
                 "The authors of the report pushed back.",
