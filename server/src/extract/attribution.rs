@@ -1119,5 +1119,17 @@ Read the full article here"#;
                 prop_assert!(a.cue.start < a.cue.end && a.cue.end <= text.len());
             }
         }
+
+        /// Names, titles and pronouns in any order: the speaker registry's name scan and
+        /// its pronoun search.
+        #[test]
+        fn names_and_pronouns_never_panic(text in "(Mr\\.|Mrs\\.|Sen\\.|President|Hillary|Donald|Clinton|Trump|J\\.|’s|'s|he|she|they|The former first lady|said|told|“|”|\"|''|``|,|\\.| |\n|É|—){0,80}") {
+            let sentences = split(&text);
+            for a in extract(&text, &sentences) {
+                if let Some(s) = a.speaker {
+                    prop_assert!(s.mention.end <= text.len());
+                }
+            }
+        }
     }
 }

@@ -8,11 +8,22 @@ use super::lexicon::{
     Gender, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_WORDS, HONORIFICS, MALE_FIRST_NAMES,
     MALE_WORDS, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
 };
-use super::text::{is_quote_mark, np_backward, tokenize};
+use super::text::{np_backward, tokenize};
 use super::{Span, Speaker};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+/// Every word that may open a name: courtesy titles, titles before names, first names.
+static NAME_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    HONORIFICS
+        .iter()
+        .chain(NAME_TITLES)
+        .chain(FEMALE_FIRST_NAMES)
+        .chain(MALE_FIRST_NAMES)
+        .copied()
+        .collect()
+});
 
 /// The first names of [`FEMALE_FIRST_NAMES`] and [`MALE_FIRST_NAMES`], for lookups.
 static FEMALE: LazyLock<HashSet<&'static str>> =
@@ -31,6 +42,11 @@ struct Entry {
     gender: Option<Gender>,
 }
 
+/// How many mentions back a description or a pronoun of a gender no nearby person has
+/// is looked up: far more than one news article holds, and a bound on the work a long
+/// text costs.
+const LOOKBACK: usize = 400;
+
 /// How many sentences back "he" and "she" look for a person of their gender before
 /// taking the latest one anywhere.
 const PRONOUN_REACH: usize = 4;
@@ -45,6 +61,8 @@ pub struct Registry {
     scanned: usize,
     /// Whether the reading stopped inside a quotation, whose names are skipped.
     in_quote: bool,
+    /// A buffer for lowercasing words.
+    lower: String,
     /// Genders learnt from pronouns that resolved to a name ("Fallon ... he said").
     genders: HashMap<String, Gender>,
     /// Genders of surnames seen after a known first name anywhere, possessives and
@@ -181,7 +199,12 @@ impl Registry {
         if e.person {
             self.last_person = Some(k);
             if let Some((_, surname)) = e.name.rsplit_once(' ') {
-                self.by_surname.insert(surname.to_string(), k);
+                match self.by_surname.get_mut(surname) {
+                    Some(slot) => *slot = k,
+                    None => {
+                        self.by_surname.insert(surname.to_string(), k);
+                    }
+                }
             }
         } else {
             self.last_group = Some(k);
@@ -194,9 +217,14 @@ impl Registry {
         k.map(|k| self.entries[k].clone())
     }
 
-    /// The latest entry matching `pred`.
+    /// The latest entry matching `pred`, among the last [`LOOKBACK`].
     fn last(&self, pred: impl Fn(&Entry) -> bool) -> Option<Entry> {
-        self.entries.iter().rev().find(|e| pred(e)).cloned()
+        self.entries
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|e| pred(e))
+            .cloned()
     }
 
     /// For "who"/"which": the noun phrase just before the pronoun ("Clinton, who said").
@@ -301,112 +329,223 @@ impl Registry {
         if upto <= self.scanned || upto > text.len() {
             return;
         }
-        let toks = tokenize(text, self.scanned, upto);
-        let mut last_end = self.scanned;
+        // Most of the text is lowercase: the scan jumps from one byte that matters to
+        // the next (a capital, a quotation mark, a line break), so it costs little more
+        // than reading the bytes.
+        let bytes = text.as_bytes();
+        let mut i = self.scanned;
         self.scanned = upto;
-        let mut k = 0;
-        while k < toks.len() {
-            let t = &toks[k];
-            // A quotation left open at the end of its paragraph ends there.
-            if text[last_end..t.start].contains('\n') {
-                self.in_quote = false;
-            }
-            last_end = t.end;
-            if is_quote_mark(t.text) {
-                self.in_quote = match t.text {
-                    "“" => true,
-                    "”" => false,
-                    _ => !self.in_quote,
-                };
-                k += 1;
-                continue;
-            }
-            if self.in_quote || !t.is_word() || !t.is_capitalized() {
-                k += 1;
-                continue;
-            }
-            let lower = t.lower();
-            let honorific = HONORIFICS.contains(&lower.as_ref())
-                && toks.get(k + 1).is_some_and(|d| d.text == ".");
-            let title = NAME_TITLES.contains(&lower.as_ref());
-            let first_name = FEMALE.contains(lower.as_ref()) || MALE.contains(lower.as_ref());
-            // The capitalized words of the name (initials and their periods included),
-            // past the titles ("Vice President", "Gov.").
-            let mut from = if honorific { k + 2 } else { k };
-            if title {
-                while toks
-                    .get(from)
-                    .is_some_and(|t| t.text == "." || TITLE_WORDS.contains(&t.lower().as_ref()))
-                {
-                    from += 1;
-                }
-            }
-            let mut end = from;
-            while end < toks.len()
-                && end - from < 4
-                && (toks[end].is_capitalized() && toks[end].is_word()
-                    || (toks[end].text == "."
-                        && end > from
-                        && toks[end - 1].text.chars().count() == 1))
-            {
-                end += 1;
-            }
-            let words = toks[from..end].iter().filter(|t| t.is_word()).count();
-            let known_surname = words == 1
-                && !title
-                && !honorific
-                && (k == 0 || !toks[k - 1].is_capitalized())
-                && self.by_surname.contains_key(toks[from].text);
-            let named =
-                (honorific || title) && words >= 1 || first_name && words >= 2 || known_surname;
-            let possessive = end > from
-                && (toks[end - 1].text.ends_with("’s")
-                    || toks[end - 1].text.ends_with("'s")
-                    || toks.get(end).is_some_and(|n| matches!(n.text, "’" | "'")));
-            if first_name && words >= 2 {
-                let gender = if FEMALE.contains(lower.as_ref()) {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                };
-                let surname = toks[end - 1]
-                    .text
-                    .trim_end_matches("’s")
-                    .trim_end_matches("'s");
-                self.surname_genders.insert(surname.to_string(), gender);
-            }
-            if !named || possessive {
-                // "House Speaker Paul Ryan": a title or a first name may come later in
-                // the capitalized run; a possessive name is passed whole.
-                k = if possessive { end.max(k + 1) } else { k + 1 };
-                continue;
-            }
-            let span = Span {
-                start: toks[from].start,
-                end: toks[end - 1].end,
+        while i < upto {
+            let Some(k) = bytes[i..upto]
+                .iter()
+                .position(|&b| INTERESTING[usize::from(b)])
+            else {
+                break;
             };
-            let written = &text[span.start..span.end];
-            let mut name = written.to_string();
-            let mut role = None;
-            let lead = &text[t.start..t.end];
-            if words == 1 {
-                let told = gender_of_phrase(lead, "", None);
-                if let Some(e) = self.full_name(written, told) {
-                    name = e.name.clone();
-                    role = e.role.clone();
+            i += k;
+            let b = bytes[i];
+            match b {
+                // A quotation left open at the end of its paragraph ends there.
+                b'\n' => self.in_quote = false,
+                b'"' => self.in_quote = !self.in_quote,
+                b'\'' | b'`' if bytes.get(i + 1) == Some(&b) => {
+                    self.in_quote = !self.in_quote;
+                    i += 1;
                 }
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9C) => self.in_quote = true,
+                    Some(0x9D) => self.in_quote = false,
+                    _ => {}
+                },
+                _ => {}
             }
-            let gender = gender_of_phrase(&format!("{lead} {written}"), &name, role.as_deref());
-            self.push(Entry {
-                name,
-                role,
-                span,
-                person: true,
-                gender,
-            });
-            k = end;
+            let starts_word =
+                b.is_ascii_uppercase() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+            if !starts_word || self.in_quote {
+                i += 1;
+                continue;
+            }
+            // The word, checked before any tokenizing: a title, a courtesy title, a known
+            // first name or a surname already named.
+            let mut j = i;
+            while j < upto && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            let word = &text[i..j];
+            self.lower.clear();
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+            let opener = NAME_OPENERS.contains(self.lower.as_str());
+            let surname = !opener && self.by_surname.contains_key(word);
+            // A known surname standing alone ("Clinton said"), the most common case, is
+            // taken without tokenizing; a possessive one is passed.
+            if surname
+                && !follows_capitalized(bytes, i)
+                && !(bytes.get(j) == Some(&b' ')
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_uppercase))
+                && bytes.get(j) != Some(&b'.')
+            {
+                let rest = &text[j..];
+                if !(rest.starts_with('\'') || rest.starts_with('’')) {
+                    self.mention(text, Span { start: i, end: j }, word, 1);
+                }
+                i = j;
+                continue;
+            }
+            let next = if opener || surname {
+                let window = floor_char_boundary(text, (i + 80).min(upto));
+                self.name_at(text, i, window, follows_capitalized(bytes, i))
+            } else {
+                j
+            };
+            i = next.max(i + 1);
         }
     }
+
+    /// Registers the person named by the capitalized word at byte `at` (see
+    /// [`Registry::observe`]), reading no further than `window`; returns where to go on.
+    fn name_at(
+        &mut self,
+        text: &str,
+        at: usize,
+        window: usize,
+        previous_capitalized: bool,
+    ) -> usize {
+        let toks = tokenize(text, at, window);
+        let Some(t) = toks.first() else {
+            return at + 1;
+        };
+        let lower = t.lower();
+        let honorific =
+            HONORIFICS.contains(&lower.as_ref()) && toks.get(1).is_some_and(|d| d.text == ".");
+        let title = NAME_TITLES.contains(&lower.as_ref());
+        let first_name = FEMALE.contains(lower.as_ref()) || MALE.contains(lower.as_ref());
+        if !honorific && !title && !first_name && !self.by_surname.contains_key(t.text) {
+            return t.end;
+        }
+        // The capitalized words of the name (initials and their periods included),
+        // past the titles ("Vice President", "Gov.").
+        let mut from = if honorific { 2 } else { 0 };
+        if title {
+            while toks
+                .get(from)
+                .is_some_and(|t| t.text == "." || TITLE_WORDS.contains(&t.lower().as_ref()))
+            {
+                from += 1;
+            }
+        }
+        let mut end = from;
+        while end < toks.len()
+            && end - from < 4
+            && (toks[end].is_capitalized() && toks[end].is_word()
+                || (toks[end].text == "." && end > from && toks[end - 1].text.chars().count() == 1))
+        {
+            end += 1;
+        }
+        let words = toks[from..end].iter().filter(|t| t.is_word()).count();
+        let known_surname = words == 1
+            && !title
+            && !honorific
+            && !previous_capitalized
+            && self.by_surname.contains_key(toks[from].text);
+        let named = (honorific || title) && words >= 1 || first_name && words >= 2 || known_surname;
+        let possessive = end > from
+            && (toks[end - 1].text.ends_with("’s")
+                || toks[end - 1].text.ends_with("'s")
+                || toks.get(end).is_some_and(|n| matches!(n.text, "’" | "'")));
+        if first_name && words >= 2 {
+            let gender = if FEMALE.contains(lower.as_ref()) {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            let surname = toks[end - 1]
+                .text
+                .trim_end_matches("’s")
+                .trim_end_matches("'s");
+            if self.surname_genders.get(surname) != Some(&gender) {
+                self.surname_genders.insert(surname.to_string(), gender);
+            }
+        }
+        if !named || possessive {
+            // "House Speaker Paul Ryan": a title or a first name may come later in the
+            // capitalized run; a possessive name is passed whole.
+            return if possessive && end > 0 {
+                toks[end - 1].end
+            } else {
+                t.end
+            };
+        }
+        let span = Span {
+            start: toks[from].start,
+            end: toks[end - 1].end,
+        };
+        self.mention(text, span, &text[t.start..t.end], words);
+        span.end
+    }
+
+    /// Registers the person named at `span` (after `lead`, a courtesy title or title
+    /// when there is one); a lone surname is the person last named in full with it.
+    fn mention(&mut self, text: &str, span: Span, lead: &str, words: usize) {
+        let written = &text[span.start..span.end];
+        let mut name = written.to_string();
+        let mut role = None;
+        if words == 1 {
+            let told = gender_of_phrase(lead, "", None);
+            if let Some(e) = self.full_name(written, told) {
+                name = e.name.clone();
+                role = e.role.clone();
+            }
+        }
+        let gender = gender_of_phrase(lead, &name, role.as_deref())
+            .or_else(|| gender_of_phrase(written, &name, role.as_deref()));
+        self.push(Entry {
+            name,
+            role,
+            span,
+            person: true,
+            gender,
+        });
+    }
+}
+
+/// The bytes the name scan stops at: capitals, quotation marks (straight, doubled,
+/// and the lead byte of curly ones) and line breaks.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'A';
+    while b <= b'Z' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// Whether the word ending just before byte `i` (past spaces) is capitalized: "Bill
+/// Clinton" is one name, not a mention of a known "Clinton".
+fn follows_capitalized(bytes: &[u8], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && bytes[k - 1] == b' ' {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 && bytes[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
+    k < end && bytes[k].is_ascii_uppercase()
+}
+
+/// The char boundary at or before `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Titles that put a person's name right after them ("Sen. Ted Cruz", "House Speaker
@@ -448,19 +587,20 @@ fn gender_of_phrase(written: &str, name: &str, role: Option<&str>) -> Option<Gen
     let words = written
         .split(|c: char| !c.is_alphabetic())
         .chain(role.unwrap_or("").split(|c: char| !c.is_alphabetic()))
-        .map(str::to_lowercase);
+        .filter(|w| !w.is_empty());
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     for w in words {
-        if FEMALE_WORDS.contains(&w.as_str()) {
+        if is(FEMALE_WORDS, w) {
             return Some(Gender::Female);
         }
-        if MALE_WORDS.contains(&w.as_str()) {
+        if is(MALE_WORDS, w) {
             return Some(Gender::Male);
         }
     }
-    let first = name.split_whitespace().next()?.to_lowercase();
-    if name.split_whitespace().count() < 2 {
-        return None;
-    }
+    let mut parts = name.split_whitespace();
+    let first = parts.next()?;
+    parts.next()?;
+    let first = first.to_ascii_lowercase();
     if FEMALE.contains(first.as_str()) {
         Some(Gender::Female)
     } else if MALE.contains(first.as_str()) {
