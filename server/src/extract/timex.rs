@@ -620,6 +620,17 @@ He was promoted in 1995, and the following year he retired.";
             value_of(text, a, "the following year").as_deref(),
             Some("1996")
         );
+        // A weekday afternoon keeps its part of the day, as an evening does.
+        let a4 = NaiveDate::from_ymd_opt(2016, 9, 25).expect("date");
+        let text = "The shooting occurred Tuesday afternoon, and protests began Thursday evening.";
+        assert_eq!(
+            value_of(text, a4, "Tuesday afternoon").as_deref(),
+            Some("2016-09-20TAF")
+        );
+        assert_eq!(
+            value_of(text, a4, "Thursday evening").as_deref(),
+            Some("2016-09-22TEV")
+        );
         let text = "He saw him on Feb. 21. He was in court the next morning.";
         assert_eq!(
             value_of(text, a, "the next morning").as_deref(),

@@ -286,10 +286,12 @@ fn coordinated_weekly_part(after: &str) -> Option<&str> {
 
 fn build_plain_weekday(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     // TimeBank writes an evening into the value but mostly dates a morning
-    // or a night as the day (often leaving "night" out of the extent).
+    // or a night as the day (often leaving "night" out of the extent); an
+    // afternoon, which it never pairs with a weekday, keeps its part as
+    // "this afternoon" does (TimeML's TAF).
     let part = text(c, "part")
         .and_then(lexicon::day_part_code)
-        .filter(|p| *p == "EV");
+        .filter(|p| matches!(*p, "EV" | "AF"));
     Some(Spec::Weekday {
         day: lexicon::weekday(text(c, "wd")?)?,
         direction: if c.name("prev").is_some() {
