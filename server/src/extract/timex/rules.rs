@@ -630,6 +630,13 @@ fn build_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // "Islam will one day be": an unspecified future moment, not a length.
     let modal = ["will", "would", "could", "might", "may", "can", "shall"];
     let last_word = s.before.split_whitespace().last().unwrap_or("");
+    // "On a day rich in symbolism": some day, not a length of time.
+    if last_word.eq_ignore_ascii_case("on")
+        && ["a", "an", "one"].contains(&num.as_str())
+        && matches!(unit, Unit::Day)
+    {
+        return None;
+    }
     if c.get(0)?.as_str().eq_ignore_ascii_case("one day")
         && modal.iter().any(|m| last_word.eq_ignore_ascii_case(m))
     {
@@ -1336,6 +1343,7 @@ pub static RULES: &[Rule] = &[
             "$5 [a year]",
             "700 seats [a week]",
             "CBS's \"[60 Minutes]\"",
+            "On [a day] rich in symbolism",
             "[three quarters] of the shares"
         ]
     ),
