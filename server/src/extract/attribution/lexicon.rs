@@ -1036,6 +1036,43 @@ pub const TITLE_WORDS: &[&str] = &[
     "sheriff",
 ];
 
+/// The titles of [`TITLE_WORDS`] that put a person's name right after them ("Sen. Ted Cruz", "House Speaker
+/// Paul Ryan", "President Obama").
+pub const NAME_TITLES: &[&str] = &[
+    "Sen. Ted Cruz",
+    "House Speaker
+/// Paul Ryan",
+    "President Obama",
+    "president",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "secretary",
+    "speaker",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "gen",
+    "lt",
+    "col",
+    "adm",
+    "sgt",
+    "capt",
+    "minister",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "congressman",
+    "congresswoman",
+];
+
 /// Courtesy titles, dropped from names and not taken as roles.
 pub const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame"];
 

@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     Gender, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_WORDS, HONORIFICS, MALE_FIRST_NAMES,
-    MALE_WORDS, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
+    MALE_WORDS, NAME_TITLES, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
 };
 use super::text::{np_backward, tokenize};
 use super::{Span, Speaker};
@@ -547,39 +547,6 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     }
     i
 }
-
-/// Titles that put a person's name right after them ("Sen. Ted Cruz", "House Speaker
-/// Paul Ryan", "President Obama").
-const NAME_TITLES: &[&str] = &[
-    "president",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "secretary",
-    "speaker",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "judge",
-    "justice",
-    "gen",
-    "lt",
-    "col",
-    "adm",
-    "sgt",
-    "capt",
-    "minister",
-    "chancellor",
-    "ambassador",
-    "commissioner",
-    "sheriff",
-    "congressman",
-    "congresswoman",
-];
 
 /// The gender a person's name or description tells: a courtesy title or a gendered
 /// role word ("Mrs.", "congresswoman", "father"), else a known first name.
