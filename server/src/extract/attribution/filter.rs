@@ -6,7 +6,6 @@
 //! cross-validation on train) are dropped; actions are left alone.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -162,25 +161,27 @@ pub(super) fn features(text: &str, f: &Found) -> Vec<String> {
     out
 }
 
-/// Calls `emit` with each feature of a statement in turn, written into one reused buffer.
+/// Calls `emit` with each feature of a statement in turn, written into one reused buffer
+/// from its pieces (no formatting machinery: this runs for every proposed statement).
 fn each_feature(text: &str, f: &Found, mut emit: impl FnMut(&str)) {
     let mut buf = String::new();
-    let mut feat = |args: std::fmt::Arguments| {
+    let mut feat = |parts: &[&str]| {
         buf.clear();
-        // Writing into a String cannot fail.
-        let _ = buf.write_fmt(args);
+        for p in parts {
+            buf.push_str(p);
+        }
         emit(&buf);
     };
-    feat(format_args!("rule={}", f.rule));
-    feat(format_args!("conf={:.1}", f.confidence));
+    feat(&["rule=", f.rule]);
+    feat(&["conf=", &format!("{:.1}", f.confidence)]);
     let cue = words(text, f.cue);
     let cue_text = cue.join(" ");
     let head = cue.last().map_or("", String::as_str);
     let first = cue.first().map_or("", String::as_str);
-    feat(format_args!("cue={cue_text}"));
-    feat(format_args!("cuehead={head}"));
-    feat(format_args!("cuefirst={first}"));
-    feat(format_args!("cuen={}", cue.len().min(4)));
+    feat(&["cue=", &cue_text]);
+    feat(&["cuehead=", head]);
+    feat(&["cuefirst=", first]);
+    feat(&["cuen=", DIGITS[cue.len().min(4)]]);
     let left_text = &text[back(text, f.cue.start, CONTEXT_CHARS)..f.cue.start];
     let right_text = &text[f.cue.end..ahead(text, f.cue.end, CONTEXT_CHARS)];
     // The two tokens nearest the cue, nearest first.
@@ -195,64 +196,67 @@ fn each_feature(text: &str, f: &Found, mut emit: impl FnMut(&str)) {
         .take(2)
         .map(|w| w.to_lowercase())
         .collect();
-    for (i, w) in left.iter().enumerate() {
-        feat(format_args!("L{}={w}", i + 1));
+    for (name, w) in ["L1=", "L2="].iter().zip(&left) {
+        feat(&[name, w]);
     }
-    for (i, w) in right.iter().enumerate() {
-        feat(format_args!("R{}={w}", i + 1));
+    for (name, w) in ["R1=", "R2="].iter().zip(&right) {
+        feat(&[name, w]);
     }
-    feat(format_args!(
-        "R1cue={}_{head}",
-        right.first().map_or("", String::as_str)
-    ));
-    feat(format_args!(
-        "L1cue={}_{head}",
-        left.first().map_or("", String::as_str)
-    ));
+    feat(&[
+        "R1cue=",
+        right.first().map_or("", String::as_str),
+        "_",
+        head,
+    ]);
+    feat(&["L1cue=", left.first().map_or("", String::as_str), "_", head]);
     if let Some(s) = f.source {
         let raw = &text[s.start..s.end];
         let first = placed(&mut feat, "src", text, s, f.cue);
-        feat(format_args!(
-            "src_pron={}",
-            PRONOUNS.contains(&raw.to_lowercase().as_str())
-        ));
-        feat(format_args!(
-            "src_cap={}",
-            raw.chars().next().is_some_and(char::is_uppercase)
-        ));
-        feat(format_args!("src_first={first}"));
+        let pronoun = PRONOUNS.iter().any(|p| raw.eq_ignore_ascii_case(p));
+        feat(&["src_pron=", flag(pronoun)]);
+        feat(&[
+            "src_cap=",
+            flag(raw.chars().next().is_some_and(char::is_uppercase)),
+        ]);
+        feat(&["src_first=", &first]);
     } else {
-        feat(format_args!("src_none"));
+        feat(&["src_none"]);
     }
     if let Some(c) = f.content {
         let raw = &text[c.start..c.end];
         let first = placed(&mut feat, "con", text, c, f.cue);
-        feat(format_args!("con_first={first}"));
+        feat(&["con_first=", &first]);
         let quoted = raw.starts_with(['“', '"']) || raw.ends_with(['”', '"']);
-        feat(format_args!("con_quote={quoted}"));
+        feat(&["con_quote=", flag(quoted)]);
     } else {
-        feat(format_args!("con_none"));
+        feat(&["con_none"]);
     }
-    feat(format_args!("quote={}", f.quote.is_some()));
+    feat(&["quote=", flag(f.quote.is_some())]);
+}
+
+/// Small counts as feature values.
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+
+/// A flag as a feature value.
+fn flag(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// Emits a source's or content's length bucket and side of the cue (`{role}_len`,
 /// `{role}_pos`); returns its first word, lowercased.
-fn placed(
-    feat: &mut impl FnMut(std::fmt::Arguments),
-    role: &str,
-    text: &str,
-    span: Span,
-    cue: Span,
-) -> String {
+fn placed(feat: &mut impl FnMut(&[&str]), role: &str, text: &str, span: Span, cue: Span) -> String {
     let (n, first) = shape(text, span);
-    feat(format_args!("{role}_len={}", bucket(n)));
+    feat(&[role, "_len=", DIGITS[bucket(n)]]);
     let side = if span.end <= cue.start {
         "before"
     } else {
         "after"
     };
-    feat(format_args!("{role}_pos={side}"));
+    feat(&[role, "_pos=", side]);
     first
 }
 
