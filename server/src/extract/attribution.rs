@@ -1027,6 +1027,11 @@ Read the full article here"#;
         );
         let t = "“It is a mess,” said Jon Ralston, who said the race had tightened.";
         assert_eq!(source_cue(t).first(), Some(&(Some("Jon Ralston"), "said")));
+        let t = "“It was a sizable purchase,” said Bruce Willsie, who declined to give a price.";
+        assert_eq!(
+            source_cue(t).first(),
+            Some(&(Some("Bruce Willsie"), "said"))
+        );
         // So does a participial aside.
         let t = "“This is a show,” said delegate Beau Correll, angered that party leaders ignored the movement.";
         assert_eq!(

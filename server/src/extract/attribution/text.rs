@@ -1619,6 +1619,12 @@ mod tests {
             ),
             ("Union members and leaders say", "Union members and leaders"),
             ("Aides to Clinton said", "Aides to Clinton"),
+            // Examples of a plural noun belong to it; a negated quantifier opens it.
+            (
+                "Presidential candidates like Donald Trump and Bernie Sanders vow",
+                "Presidential candidates like Donald Trump and Bernie Sanders",
+            ),
+            ("Not everyone agrees", "Not everyone"),
             (
                 "A person familiar with the planning said",
                 "A person familiar with the planning",
