@@ -26,6 +26,13 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// Whether the two spans share a byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
 /// Whether an attribution reports words or deeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AttributionKind {
@@ -229,11 +236,9 @@ fn find_all(text: &str, sentences: &[Sentence]) -> Vec<(AttributionKind, Found)>
     let mut statements = statements::find(text, &shadow, sentences, &quotes);
     // A signed quotation that no cue in its sentences already claims.
     for f in signoffs::find(text, sentences) {
-        let claimed = statements.iter().any(|s| {
-            s.content
-                .zip(f.content)
-                .is_some_and(|(a, b)| a.start < b.end && b.start < a.end)
-        });
+        let claimed = statements
+            .iter()
+            .any(|s| s.content.zip(f.content).is_some_and(|(a, b)| a.overlaps(b)));
         if !claimed {
             statements.push(f);
         }
@@ -514,6 +519,11 @@ Read the full article here"#;
         );
     }
 
+    /// The source text of the first statement found in `t`.
+    fn first_source(t: &str) -> Option<&str> {
+        source_cue(t).first().and_then(|f| f.0)
+    }
+
     /// (source, cue) texts of the statements found in `t`.
     fn source_cue(t: &str) -> Vec<(Option<&str>, &str)> {
         extract(t, &split(t))
@@ -680,25 +690,19 @@ Read the full article here"#;
         // phrase or a clause with a verb is no list item.
         let t = "But labor unions, environmental groups, and many Democratic lawmakers claim it will cost jobs.";
         assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
+            first_source(t),
             Some("labor unions, environmental groups, and many Democratic lawmakers")
         );
         let t = "Friends, lobbyists and former foes say the senator was fair.";
-        assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
-            Some("Friends, lobbyists and former foes")
-        );
+        assert_eq!(first_source(t), Some("Friends, lobbyists and former foes"));
         let t =
             "In separate interviews, three current and former employees said the firm had erred.";
-        assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
-            Some("three current and former employees")
-        );
+        assert_eq!(first_source(t), Some("three current and former employees"));
         // After an opening name and its appositive, a name after the cue is the
         // content's subject; after a clause, the source (with its relative clause).
         let t = "Frank Luntz, a Republican expert on political messaging, said Mr. Cameron and the ''Remain'' camp had failed.";
         assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
+            first_source(t),
             Some("Frank Luntz, a Republican expert on political messaging,")
         );
         let t = "Even if the department no longer existed, its work would go on, said DeSantis, who was elected in 2012.";
@@ -712,7 +716,7 @@ Read the full article here"#;
         );
         let t = "Gov. John Kasich of Ohio, a Republican, said the Khan family deserved better.";
         assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
+            first_source(t),
             Some("Gov. John Kasich of Ohio, a Republican,")
         );
         // "including" and "like" asides stay in the source; "despite" asides do not; a
@@ -740,20 +744,14 @@ Read the full article here"#;
             ),
         ];
         for (t, want) in cases {
-            assert_eq!(source_cue(t).first().and_then(|f| f.0), Some(want), "{t}");
+            assert_eq!(first_source(t), Some(want), "{t}");
         }
         // A parenthesis before a time closes the source; after a quotation any past
         // tense inverts.
         let t = "Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord.";
-        assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
-            Some("Sen. Bernie Sanders (I-Vt.)")
-        );
+        assert_eq!(first_source(t), Some("Sen. Bernie Sanders (I-Vt.)"));
         let t = "“Imagine Thor against Trump on one stage,” mused Blaze co-host Stu Burguiere.";
-        assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
-            Some("Blaze co-host Stu Burguiere")
-        );
+        assert_eq!(first_source(t), Some("Blaze co-host Stu Burguiere"));
         // A noun in "-ly" is no adverb before the cue; a real adverb is.
         let t = "Scott's family called on people to protest peacefully.";
         assert_eq!(
@@ -782,7 +780,7 @@ Read the full article here"#;
         // A restrictive "who" clause ending at the cue stays in the source.
         let t = "Supporters who have heard directly from the Rubio campaign say he will win.";
         assert_eq!(
-            source_cue(t).first().and_then(|f| f.0),
+            first_source(t),
             Some("Supporters who have heard directly from the Rubio campaign")
         );
         // A party and state after a quotation is the person's, not a place.

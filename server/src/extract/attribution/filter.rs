@@ -6,8 +6,9 @@
 //! cross-validation on train) are dropped; actions are left alone.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use rustc_hash::FxBuildHasher;
 
 use super::{Found, Span};
 
@@ -17,40 +18,12 @@ const WEIGHTS_TSV: &str = include_str!("filter_weights.tsv");
 struct Model {
     bias: f64,
     threshold: f64,
-    weights: HashMap<&'static str, f64, BuildHasherDefault<FxHasher>>,
+    /// FxHash: looked up some 100,000 times a MiB, with keys of our own making, so a
+    /// fast hash matters more than resistance to crafted keys.
+    weights: HashMap<&'static str, f64, FxBuildHasher>,
 }
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| parse(WEIGHTS_TSV));
-
-/// The multiply-rotate hash rustc uses for its own tables (FxHash): the weights are
-/// looked up some 100,000 times a MiB of text, with keys from our own lexicon and rules,
-/// so a fast hash matters more than resistance to crafted keys.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// The tokens of a short context window: runs of word characters (letters, digits, `_`)
 /// and single other non-space characters.

@@ -5,22 +5,22 @@
 //! for"), the content keeps "that" and closing quotation marks but not the sentence's
 //! final period, and a quotation continued in the next sentences belongs to the content.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::super::sentences::Sentence;
 use super::lexicon::{
-    ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER, CUE_PARTICLES,
-    CUE_PREFIXES, DETERMINERS, INVERTING_CUES, LY_NOUNS, MODALS, NP_LINKS, NP_STOPS,
+    cue_confidence, ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER,
+    CUE_PARTICLES, CUE_PREFIXES, DETERMINERS, INVERTING_CUES, LY_NOUNS, MODALS, NP_LINKS, NP_STOPS,
     PARTICLE_REQUIRED, PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
     US_STATES,
 };
 use super::text::{
-    in_quote, is_abbreviation, is_quote_mark, is_state, is_time_word, np_backward, np_forward,
-    opens_introduction, quote_ending_at, quote_starting_at, reporting_relative, source_forward,
-    strictly_in_quote, subject, thousands_comma, tokenize, Token, VerbPattern,
+    in_quote, is_abbreviation, is_dash, is_party_label, is_quote_mark, is_state, is_time_word,
+    np_backward, np_forward, opens_introduction, quote_ending_at, quote_starting_at,
+    reporting_relative, source_forward, strictly_in_quote, subject, thousands_comma, tokenize,
+    Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -40,10 +40,6 @@ static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
         true,
     )
 });
-
-/// The confidence of each cue head, for lookups by head.
-static CONFIDENCE: LazyLock<HashMap<&'static str, f32>> =
-    LazyLock::new(|| STATEMENT_CUES.iter().copied().collect());
 
 /// A weekday or "recently" right after a cue.
 /// A part of the day after a weekday ("said Tuesday night"): PolNeAR keeps both or
@@ -82,20 +78,17 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             continue;
         }
         let toks = tokenize(text, start, end);
+        let sentence = Ctx::sentence(text, s, si, &toks, quotes);
         let mut found: Vec<Found> = Vec::new();
-        if let Some(f) = colon_cue(text, s, si, &toks, quotes) {
+        if let Some(f) = colon_cue(&sentence) {
             found.push(f);
         }
         if poll_opener {
-            if let Some(f) = poll_in(text, s, si, &toks, quotes) {
+            if let Some(f) = poll_in(&sentence) {
                 found.push(f);
             }
         }
-        let verb_after_quote = if quoted {
-            quote_verb(text, s, si, &toks, quotes)
-        } else {
-            None
-        };
+        let verb_after_quote = if quoted { quote_verb(&sentence) } else { None };
         for m in matches {
             let (all, head) = (&m.all, &m.head);
             let head_l = text[start + head.start..start + head.end].to_lowercase();
@@ -187,15 +180,11 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             if in_quote(quotes, cue.start, cue.end) {
                 continue;
             }
-            let confidence = CONFIDENCE.get(head_l.as_str()).copied().unwrap_or(0.5);
+            let confidence = cue_confidence(&head_l).unwrap_or(0.5);
             let cx = Ctx {
-                text,
-                s,
-                si,
-                toks: &toks,
-                quotes,
                 confidence,
                 prior: found.first().and_then(|f| f.source),
+                ..sentence
             };
             let be_aux = {
                 let p = &text[start + m.pre.start..start + m.pre.end];
@@ -345,10 +334,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         }
         // Only where the lexicon found no cue at the same place.
         if let Some(f) = verb_after_quote {
-            if !found
-                .iter()
-                .any(|g| g.cue.start < f.cue.end && f.cue.start < g.cue.end)
-            {
+            if !found.iter().any(|g| g.cue.overlaps(f.cue)) {
                 found.push(f);
             }
         }
@@ -656,13 +642,8 @@ fn contraction_before(text: &str, from: usize, cue_start: usize) -> usize {
 /// Headline-style attribution by a colon: "Sanders: Endorsements prove Clinton ...",
 /// "Dr. Ben Carson: “...”". The source is a short capitalised name at the start of the
 /// sentence; labels ("Q:", "Twitter:", "The Latest:") are not sources.
-fn colon_cue(
-    text: &str,
-    s: &Sentence,
-    si: usize,
-    toks: &[Token],
-    quotes: &[Span],
-) -> Option<Found> {
+fn colon_cue(sentence: &Ctx) -> Option<Found> {
+    let (text, s, toks, quotes) = (sentence.text, sentence.s, sentence.toks, sentence.quotes);
     let colon = toks.iter().take(8).position(|t| t.text == ":")?;
     // A transcript quoted line by line: "“WALLACE: Let’s start with ...".
     let transcript = toks.first().is_some_and(|t| {
@@ -699,7 +680,7 @@ fn colon_cue(
     } else {
         content_after(text, s, toks, colon + 1, quotes)?
     };
-    let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.55);
+    let cx = sentence.with_confidence(0.55);
     let cue = Span {
         start: toks[colon].start,
         end: toks[colon].end,
@@ -710,13 +691,8 @@ fn colon_cue(
 /// A quotation followed by its speaker and a verb that ends the clause: "“Mexico!” the
 /// audience screamed back."; "“Maybe let some stay?” Hannity pressed." The verb is the
 /// cue even outside the lexicon: in PolNeAR train, 200 of 259 such verbs are cues.
-fn quote_verb(
-    text: &str,
-    s: &Sentence,
-    si: usize,
-    toks: &[Token],
-    quotes: &[Span],
-) -> Option<Found> {
+fn quote_verb(sentence: &Ctx) -> Option<Found> {
+    let (text, s, toks, quotes) = (sentence.text, sentence.s, sentence.toks, sentence.quotes);
     // The quotation closes right before the sentence or inside it, before token `k`.
     let before = text[..s.start].trim_end();
     let (quote, k) = match quote_ending_at(quotes, before.len()) {
@@ -773,7 +749,7 @@ fn quote_verb(
     if !ends {
         return None;
     }
-    let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.5);
+    let cx = sentence.with_confidence(0.5);
     let cue = Span {
         start: toks[v].start,
         end: toks[ve - 1].end,
@@ -790,7 +766,8 @@ fn quote_verb(
 /// A poll opening its sentence: "In a Des Moines Register poll last month, Mr. Cruz
 /// had a 10-point lead." The cue is "In", the source the poll up to the comma, the
 /// content the rest of the sentence.
-fn poll_in(text: &str, s: &Sentence, si: usize, toks: &[Token], quotes: &[Span]) -> Option<Found> {
+fn poll_in(sentence: &Ctx) -> Option<Found> {
+    let (text, s, toks, quotes) = (sentence.text, sentence.s, sentence.toks, sentence.quotes);
     let comma = toks.iter().take(20).position(|t| t.text == ",")?;
     if comma < 3
         || !matches!(
@@ -811,7 +788,7 @@ fn poll_in(text: &str, s: &Sentence, si: usize, toks: &[Token], quotes: &[Span])
         return None;
     }
     let content = content_after(text, s, toks, comma + 1, quotes)?;
-    let cx = Ctx::without_prior(text, s, si, toks, quotes, 0.6);
+    let cx = sentence.with_confidence(0.6);
     let cue = Span {
         start: toks[0].start,
         end: toks[0].end,
@@ -903,6 +880,7 @@ fn naming(text: &str, f: &Found, head: &str) -> bool {
 }
 
 /// What the rules of one sentence share.
+#[derive(Clone, Copy)]
 struct Ctx<'a> {
     text: &'a str,
     s: &'a Sentence,
@@ -915,14 +893,13 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// A context for a rule that does not look back at the sentence's earlier statements.
-    fn without_prior(
+    /// The sentence's context, before any rule has a confidence or an earlier source.
+    fn sentence(
         text: &'a str,
         s: &'a Sentence,
         si: usize,
         toks: &'a [Token<'a>],
         quotes: &'a [Span],
-        confidence: f32,
     ) -> Self {
         Self {
             text,
@@ -930,9 +907,15 @@ impl<'a> Ctx<'a> {
             si,
             toks,
             quotes,
-            confidence,
+            confidence: 0.0,
             prior: None,
         }
+    }
+
+    /// The context for a rule of this confidence that does not look back at the
+    /// sentence's earlier statements.
+    fn with_confidence(self, confidence: f32) -> Self {
+        Self { confidence, ..self }
     }
 }
 
@@ -1732,9 +1715,7 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
                 .any(|n| n.split(' ').eq(segment.iter().map(|t| t.text)))
         };
         // A party and state ("McConnell, R-Ky.,") is the person's, not a place's.
-        let party = segment
-            .first()
-            .is_some_and(|t| t.text.get(1..2) == Some("-"));
+        let party = segment.first().is_some_and(|t| is_party_label(t.text));
         let state = !party
             && match segment {
                 [s] | [s, _] => is_state(s.text) || named(),
@@ -1873,7 +1854,7 @@ fn opening_participle(cx: &Ctx, cue: Span, head: &str, ci: usize, ce: usize) -> 
     let subject_end = np_forward(toks, subject_start)?;
     let verb = toks
         .get(subject_end)
-        .is_some_and(|t| t.is_verb_like() || CONFIDENCE.contains_key(t.lower().as_ref()));
+        .is_some_and(|t| t.is_verb_like() || cue_confidence(&t.lower()).is_some());
     if subject_end <= subject_start || !verb || content_end <= ce {
         return None;
     }
@@ -2008,11 +1989,6 @@ fn intro(toks: &[Token], b: usize) -> bool {
                 | "as"
                 | "since"
         )
-}
-
-/// Whether a token is a dash (an em or en dash, or one half of "--").
-fn is_dash(t: &str) -> bool {
-    matches!(t, "—" | "–" | "-")
 }
 
 /// The "that" opening a content a few words after token `i`, with only words between
@@ -2279,7 +2255,7 @@ fn content_after(
             let verbal = |verb: &Token| {
                 let v = verb.lower();
                 !verb.is_capitalized()
-                    && (CONFIDENCE.contains_key(v.as_ref()) || ACTION_VERBS.contains(&v.as_ref()))
+                    && (cue_confidence(&v).is_some() || ACTION_VERBS.contains(&v.as_ref()))
             };
             if conj && verbal(&toks[k + 1]) && !in_quote(quotes, toks[k].start, toks[k].end) {
                 end = toks[k].start;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    DETERMINERS, HONORIFICS, LY_NOUNS, NP_LINKS, NP_STOPS, STATEMENT_CUES, SUBJECT_ENDERS,
+    cue_confidence, DETERMINERS, HONORIFICS, LY_NOUNS, NP_LINKS, NP_STOPS, SUBJECT_ENDERS,
 };
 use super::Span;
 
@@ -310,6 +310,17 @@ impl<'a> Token<'a> {
             Cow::Owned(self.text.to_lowercase())
         }
     }
+}
+
+/// Whether a token is a dash (an em or en dash, or one half of "--": the tokenizer
+/// keeps each hyphen apart).
+pub fn is_dash(t: &str) -> bool {
+    matches!(t, "—" | "–" | "-")
+}
+
+/// Whether a word is a party and state label ("R-Ky.", "D-N.Y.", "I-Vt.").
+pub fn is_party_label(word: &str) -> bool {
+    matches!(word.get(..2), Some("R-" | "D-" | "I-"))
 }
 
 /// Whether the comma at token `k` separates thousands in a number ("21,000"): digits
@@ -634,9 +645,7 @@ pub fn reporting_relative(toks: &[Token]) -> bool {
             matches!(
                 l.as_ref(),
                 "anonymity" | "condition" | "comment" | "respond" | "requested" | "declined"
-            ) || STATEMENT_CUES
-                .iter()
-                .any(|&(h, c)| c >= 0.5 && h == l.as_ref())
+            ) || cue_confidence(&l).is_some_and(|c| c >= 0.5)
         })
 }
 
@@ -672,8 +681,7 @@ fn party_label(toks: &[Token], j: usize) -> Option<usize> {
         return None;
     }
     let label = toks.get(j + 1)?.text;
-    let party = label.split('-').next().unwrap_or("");
-    if !matches!(party, "D" | "R" | "I") || !(label.len() == 1 || label[1..].starts_with('-')) {
+    if !matches!(label, "D" | "R" | "I") && !is_party_label(label) {
         return None;
     }
     (j + 2..(j + 5).min(toks.len())).find(|&k| toks[k].text == ")")
@@ -1137,12 +1145,8 @@ const STATE_ABBREVIATIONS: &[&str] = &[
 /// A US state as news abbreviates it, without its period ("Mo", "Calif", "N.H"), or a
 /// party and state ("R-Fla", "D-R.I").
 pub fn is_state(word: &str) -> bool {
-    if let Some(state) = word
-        .strip_prefix("R-")
-        .or_else(|| word.strip_prefix("D-"))
-        .or_else(|| word.strip_prefix("I-"))
-    {
-        return is_state(state);
+    if is_party_label(word) {
+        return is_state(&word[2..]);
     }
     let dotted = word.len() == 3
         && word.as_bytes()[1] == b'.'
@@ -1371,18 +1375,12 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
             && k >= 2
             && toks[k - 2].text == "("
             && toks[k - 1].is_capitalized()
-            && toks
-                .get(k + 1)
-                .is_some_and(|d| matches!(d.text, "—" | "–" | "--" | "-"))
+            && toks.get(k + 1).is_some_and(|d| is_dash(d.text))
     }) || (toks.first().is_some_and(|t| t.text == "(")
         && toks.get(1).is_some_and(|t| t.is_capitalized())
         && toks.get(2).is_some_and(|t| t.text == ")"));
     if toks.first().is_some_and(capitals) || agency {
-        if let Some(d) = toks
-            .iter()
-            .take(10)
-            .position(|t| matches!(t.text, "—" | "–" | "--" | "-"))
-        {
+        if let Some(d) = toks.iter().take(10).position(|t| is_dash(t.text)) {
             return subject(&toks[d + 1..]);
         }
     }
