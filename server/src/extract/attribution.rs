@@ -256,11 +256,31 @@ fn find_all(text: &str, sentences: &[Sentence]) -> Vec<(AttributionKind, Found)>
 /// [`super::sentences::split`]), in document order, with speakers resolved. Statements the
 /// learned filter (see `filter.rs`) rejects are left out.
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
-    let all = find_all(text, sentences)
+    let all = find_all(text, sentences);
+    let nested = statements_nested(&all);
+    let kept = all
         .into_iter()
-        .filter(|(kind, f)| *kind == AttributionKind::Action || filter::keep(text, f))
+        .zip(nested)
+        .filter(|((kind, f), nested)| {
+            *kind == AttributionKind::Action || filter::keep(text, f, *nested)
+        })
+        .map(|(x, _)| x)
         .collect();
-    resolve(text, sentences, all)
+    resolve(text, sentences, kept)
+}
+
+/// For each finding, whether it is a statement whose cue lies inside another statement's
+/// content (the filter's `nested` feature); actions never are.
+fn statements_nested(all: &[(AttributionKind, Found)]) -> Vec<bool> {
+    let statements: Vec<&Found> = all
+        .iter()
+        .filter(|(kind, _)| *kind == AttributionKind::Statement)
+        .map(|(_, f)| f)
+        .collect();
+    let mut nested = filter::nested(&statements).into_iter();
+    all.iter()
+        .map(|(kind, _)| *kind == AttributionKind::Statement && nested.next().unwrap_or(false))
+        .collect()
 }
 
 /// A statement as the rules propose it, before the learned filter, with the filter's view.
@@ -280,16 +300,19 @@ pub struct StatementFeatures {
 /// Every statement the rules propose, unfiltered, in document order, with the features the
 /// learned filter sees: what `tools/train_statement_filter.py` trains on.
 pub fn statement_features(text: &str, sentences: &[Sentence]) -> Vec<StatementFeatures> {
-    let mut out: Vec<StatementFeatures> = find_all(text, sentences)
+    let all = find_all(text, sentences);
+    let nested = statements_nested(&all);
+    let mut out: Vec<StatementFeatures> = all
         .into_iter()
-        .filter(|(kind, _)| *kind == AttributionKind::Statement)
-        .map(|(_, f)| {
-            let probability = filter::probability(text, &f);
+        .zip(nested)
+        .filter(|((kind, _), _)| *kind == AttributionKind::Statement)
+        .map(|((_, f), nested)| {
+            let probability = filter::probability(text, &f, nested);
             StatementFeatures {
                 source: f.source,
                 cue: f.cue,
                 content: f.content,
-                features: filter::features(text, &f),
+                features: filter::features(text, &f, nested),
                 kept: filter::keeps(probability),
                 probability,
             }
