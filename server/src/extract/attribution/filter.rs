@@ -7,6 +7,7 @@
 //! beyond the statement: whether its cue lies inside another statement's content ("he
 //! said she told him ..."), where PolNeAR marks a statement about a third as often as not.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -81,12 +82,21 @@ fn parse(tsv: &'static str) -> Model {
     model
 }
 
+/// `str::to_lowercase`, without allocating for a word that is lowercase ASCII already
+/// (most cue and context words).
+fn lower(w: &str) -> Cow<'_, str> {
+    if !w.is_ascii() {
+        Cow::Owned(w.to_lowercase())
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 /// Words of a span, lowercased, on whitespace.
-fn words(text: &str, s: Span) -> Vec<String> {
-    text[s.start..s.end]
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect()
+fn words(text: &str, s: Span) -> Vec<Cow<'_, str>> {
+    text[s.start..s.end].split_whitespace().map(lower).collect()
 }
 
 /// The byte offset `chars` characters before `at` (or 0).
@@ -108,9 +118,9 @@ fn ahead(text: &str, at: usize, chars: usize) -> usize {
 
 /// A span's number of words, counted up to 20 (all [`bucket`] tells apart), and its first
 /// word in lowercase; without lowercasing every word of a long quotation.
-fn shape(text: &str, s: Span) -> (usize, String) {
+fn shape(text: &str, s: Span) -> (usize, Cow<'_, str>) {
     let mut w = text[s.start..s.end].split_whitespace();
-    let first = w.next().map(str::to_lowercase).unwrap_or_default();
+    let first = w.next().map(lower).unwrap_or_default();
     let n = if first.is_empty() {
         0
     } else {
@@ -191,9 +201,12 @@ fn each_feature(text: &str, f: &Found, nested: bool, mut emit: impl FnMut(&str))
     feat(&["rule=", f.rule]);
     feat(&["conf=", &format!("{:.1}", f.confidence)]);
     let cue = words(text, f.cue);
-    let cue_text = cue.join(" ");
-    let head = cue.last().map_or("", String::as_str);
-    let first = cue.first().map_or("", String::as_str);
+    let cue_text = match cue.as_slice() {
+        [one] => Cow::Borrowed(one.as_ref()),
+        more => Cow::Owned(more.join(" ")),
+    };
+    let head = cue.last().map_or("", |w| w.as_ref());
+    let first = cue.first().map_or("", |w| w.as_ref());
     feat(&["cue=", &cue_text]);
     feat(&["cuehead=", head]);
     feat(&["cuefirst=", first]);
@@ -201,16 +214,16 @@ fn each_feature(text: &str, f: &Found, nested: bool, mut emit: impl FnMut(&str))
     let left_text = &text[back(text, f.cue.start, CONTEXT_CHARS)..f.cue.start];
     let right_text = &text[f.cue.end..ahead(text, f.cue.end, CONTEXT_CHARS)];
     // The two tokens nearest the cue, nearest first.
-    let left: Vec<String> = tokens(left_text)
+    let left: Vec<Cow<str>> = tokens(left_text)
         .iter()
         .rev()
         .take(2)
-        .map(|w| w.to_lowercase())
+        .map(|w| lower(w))
         .collect();
-    let right: Vec<String> = tokens(right_text)
+    let right: Vec<Cow<str>> = tokens(right_text)
         .iter()
         .take(2)
-        .map(|w| w.to_lowercase())
+        .map(|w| lower(w))
         .collect();
     for (name, w) in ["L1=", "L2="].iter().zip(&left) {
         feat(&[name, w]);
@@ -220,11 +233,11 @@ fn each_feature(text: &str, f: &Found, nested: bool, mut emit: impl FnMut(&str))
     }
     feat(&[
         "R1cue=",
-        right.first().map_or("", String::as_str),
+        right.first().map_or("", |w| w.as_ref()),
         "_",
         head,
     ]);
-    feat(&["L1cue=", left.first().map_or("", String::as_str), "_", head]);
+    feat(&["L1cue=", left.first().map_or("", |w| w.as_ref()), "_", head]);
     if let Some(s) = f.source {
         let raw = &text[s.start..s.end];
         let first = placed(&mut feat, "src", text, s, f.cue);
@@ -265,7 +278,13 @@ fn flag(b: bool) -> &'static str {
 
 /// Emits a source's or content's length bucket and side of the cue (`{role}_len`,
 /// `{role}_pos`); returns its first word, lowercased.
-fn placed(feat: &mut impl FnMut(&[&str]), role: &str, text: &str, span: Span, cue: Span) -> String {
+fn placed<'t>(
+    feat: &mut impl FnMut(&[&str]),
+    role: &str,
+    text: &'t str,
+    span: Span,
+    cue: Span,
+) -> Cow<'t, str> {
     let (n, first) = shape(text, span);
     feat(&[role, "_len=", DIGITS[bucket(n)]]);
     let side = if span.end <= cue.start {
