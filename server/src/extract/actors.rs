@@ -1,18 +1,69 @@
 //! One name per actor across documents: "Trump" in one article and "Donald Trump" in another
-//! are the same lane.
+//! are the same lane, and so are "Donald J. Trump" and "Donald Trump".
 
 use std::collections::HashMap;
 
 use app::model::Event;
 
-/// Gives every event whose canonical actor is a bare surname the full name used elsewhere, when
-/// exactly one full name in the corpus ends with that surname.
+/// Names every actor alike across documents:
+/// - full names that differ only by a middle name or initial ("Donald J. Trump", "Donald
+///   Trump"; "Hillary Rodham Clinton", "Hillary Clinton") take the form used most, unless
+///   the corpus has two different middles for the same first name and surname ("George W.
+///   Bush" and "George H. W. Bush" stay apart, and a plain "George Bush" joins neither);
+/// - a bare surname takes the full name used elsewhere, when exactly one full name in the
+///   corpus ends with that surname ("Clinton" stays when both Bill and Hillary appear).
 pub fn unify_across_documents(events: &mut [Event]) {
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for event in events.iter() {
+        *uses.entry(event.actor.canonical.clone()).or_default() += 1;
+    }
+    // Full names by first name and surname, with their middles.
+    let mut by_ends: HashMap<(&str, &str), Vec<(&str, String)>> = HashMap::new();
+    for name in uses.keys() {
+        if let Some(parts) = person_parts(name) {
+            by_ends
+                .entry((parts.first, parts.surname))
+                .or_default()
+                .push((name.as_str(), parts.middle));
+        }
+    }
+    let mut merged: HashMap<String, String> = HashMap::new();
+    for names in by_ends.values() {
+        let mut middles: Vec<&str> = names
+            .iter()
+            .map(|(_, m)| m.as_str())
+            .filter(|m| !m.is_empty())
+            .collect();
+        middles.sort_unstable();
+        middles.dedup();
+        if names.len() < 2 || middles.len() > 1 {
+            continue;
+        }
+        // The form used most; ties go to the longer, then the first alphabetically.
+        let Some(&(best, _)) = names.iter().max_by(|(a, _), (b, _)| {
+            (uses[*a], a.len(), std::cmp::Reverse(*a)).cmp(&(
+                uses[*b],
+                b.len(),
+                std::cmp::Reverse(*b),
+            ))
+        }) else {
+            continue;
+        };
+        for (name, _) in names {
+            merged.insert(name.to_string(), best.to_string());
+        }
+    }
+    for event in events.iter_mut() {
+        if let Some(name) = merged.get(&event.actor.canonical) {
+            event.actor.canonical = name.clone();
+        }
+    }
+    // Bare surnames, against the merged full names.
     let mut full_names: HashMap<String, Vec<String>> = HashMap::new();
     for event in events.iter() {
         let name = &event.actor.canonical;
-        if let Some(surname) = person_surname(name) {
-            let names = full_names.entry(surname.to_string()).or_default();
+        if let Some(parts) = person_parts(name) {
+            let names = full_names.entry(parts.surname.to_string()).or_default();
             if !names.contains(name) {
                 names.push(name.clone());
             }
@@ -29,14 +80,39 @@ pub fn unify_across_documents(events: &mut [Event]) {
     }
 }
 
-/// The last word of a name that looks like a person's full name ("Claudia Sheinbaum"): two to four
-/// capitalised words, no determiner.
-fn person_surname(name: &str) -> Option<&str> {
-    let words: Vec<&str> = name.split_whitespace().collect();
+/// The parts of a name that looks like a person's full name ("Claudia Sheinbaum", "Joseph
+/// R. Biden Jr."): two to four capitalised words, no determiner, a generational suffix
+/// aside.
+struct PersonParts<'a> {
+    first: &'a str,
+    /// The words between the first name and the surname ("J.", "Rodham"), or "".
+    middle: String,
+    surname: &'a str,
+}
+
+fn person_parts(name: &str) -> Option<PersonParts<'_>> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 2
+        && matches!(
+            *words.last()?,
+            "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"
+        )
+    {
+        words.pop();
+    }
     let looks_like_person = (2..=4).contains(&words.len())
         && words.iter().all(|w| starts_upper(w))
         && !matches!(words[0], "The" | "A" | "An");
-    looks_like_person.then(|| words[words.len() - 1])
+    if !looks_like_person {
+        return None;
+    }
+    let (first, surname) = (words[0], words[words.len() - 1]);
+    let middle = words[1..words.len() - 1].join(" ");
+    Some(PersonParts {
+        first,
+        middle,
+        surname,
+    })
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -108,5 +184,53 @@ mod tests {
         ];
         unify_across_documents(&mut events);
         assert_eq!(events[0].actor.canonical, "Clinton");
+    }
+
+    fn unified(names: &[&str]) -> Vec<String> {
+        let mut events: Vec<Event> = names.iter().map(|n| event(n)).collect();
+        unify_across_documents(&mut events);
+        events.into_iter().map(|e| e.actor.canonical).collect()
+    }
+
+    #[test]
+    fn middle_names_and_initials_join_the_form_used_most() {
+        assert_eq!(
+            unified(&["Donald J. Trump", "Donald Trump", "Trump", "Donald Trump"]),
+            ["Donald Trump"; 4]
+        );
+        assert_eq!(
+            unified(&[
+                "Hillary Rodham Clinton",
+                "Hillary Rodham Clinton",
+                "Hillary Clinton"
+            ]),
+            ["Hillary Rodham Clinton"; 3]
+        );
+        // A generational suffix is not the surname: "Biden" joins.
+        assert_eq!(
+            unified(&["Joseph R. Biden Jr.", "Biden"]),
+            ["Joseph R. Biden Jr.", "Joseph R. Biden Jr."]
+        );
+        // Two different middles: two people, and the plain form joins neither.
+        assert_eq!(
+            unified(&["George W. Bush", "George H. W. Bush", "George Bush"]),
+            ["George W. Bush", "George H. W. Bush", "George Bush"]
+        );
+        // A different first name is someone else ("Bill" and "Hillary"); groups and
+        // descriptions are left alone.
+        assert_eq!(
+            unified(&[
+                "Bill Clinton",
+                "Hillary Clinton",
+                "The New York Times",
+                "a CIA rep"
+            ]),
+            [
+                "Bill Clinton",
+                "Hillary Clinton",
+                "The New York Times",
+                "a CIA rep"
+            ]
+        );
     }
 }

@@ -656,6 +656,18 @@ fn is_person(name: &str, titled: bool) -> bool {
 /// "Mr. Kasich" → ("Kasich", None), "a CIA rep" → ("a CIA rep", None).
 pub fn name_and_role(phrase: &str) -> (String, Option<String>) {
     let phrase = phrase.trim().trim_end_matches(',').trim();
+    // A party label or a place after a titled name is part of the role: "Sen. Ted Cruz
+    // (R-Texas)" → ("Ted Cruz", "Sen. (R-Texas)"), "Gov. John Kasich of Ohio" → ("John
+    // Kasich", "Gov. of Ohio").
+    // A party label follows an untitled name too ("Martin O’Malley (D)"); a place only
+    // a titled one ("Bank of America" is a name).
+    if let Some((head, tail)) = trailing_label(phrase) {
+        let (name, role) = name_and_role(head);
+        if is_name(&name) && (role.is_some() || tail.starts_with('(')) {
+            let role = role.map_or_else(|| tail.to_string(), |r| format!("{r} {tail}"));
+            return (name, Some(role));
+        }
+    }
     if let Some((a, b)) = phrase.split_once(", ") {
         let b = b.trim_end_matches(',').trim();
         if b.starts_with("who ") || b.starts_with("which ") {
@@ -684,6 +696,26 @@ pub fn name_and_role(phrase: &str) -> (String, Option<String>) {
         }
     }
     (strip_honorific(phrase), None)
+}
+
+/// A name's trailing party or state label in parentheses ("(R-Texas)", "(D)", "(Tex.)") or
+/// place ("of Ohio",
+/// "of West Virginia"): the phrase before it and the label.
+fn trailing_label(phrase: &str) -> Option<(&str, &str)> {
+    if let Some(open) = phrase.strip_suffix(')').and_then(|p| p.rfind(" (")) {
+        let inner = &phrase[open + 2..phrase.len() - 1];
+        // "(D)", "(R-Texas)", or a state alone: "(Tex.)", "(TX)".
+        let state = !inner.contains(' ')
+            && inner.chars().next().is_some_and(char::is_uppercase)
+            && ((inner.len() <= 7 && inner.ends_with('.'))
+                || (inner.len() == 2 && inner.chars().all(|c| c.is_ascii_uppercase())));
+        let party = matches!(inner, "D" | "R" | "I") || is_party_label(inner) || state;
+        return party.then(|| (&phrase[..open], &phrase[open + 1..]));
+    }
+    let of = phrase.rfind(" of ")?;
+    let place = &phrase[of + 4..];
+    let words = place.split(' ').count();
+    (words <= 3 && is_name(place)).then(|| (&phrase[..of], &phrase[of + 1..]))
 }
 
 /// Every word capitalized (or a connecting particle), at most five words; not a party
@@ -736,6 +768,59 @@ mod tests {
         );
         assert_eq!(name_and_role("a CIA rep"), ("a CIA rep".into(), None));
         assert_eq!(name_and_role("Mr. Kasich"), ("Kasich".into(), None));
+    }
+
+    #[test]
+    fn party_labels_and_places_after_a_titled_name() {
+        let cases = [
+            (
+                "Sen. Ted Cruz (R-Texas)",
+                "Ted Cruz",
+                Some("Sen. (R-Texas)"),
+            ),
+            (
+                "Rep. Zoe Lofgren (D-Calif.)",
+                "Zoe Lofgren",
+                Some("Rep. (D-Calif.)"),
+            ),
+            (
+                "Sen. Bernie Sanders (I-Vt.)",
+                "Bernie Sanders",
+                Some("Sen. (I-Vt.)"),
+            ),
+            ("Sen. Ted Cruz (Tex.)", "Ted Cruz", Some("Sen. (Tex.)")),
+            (
+                "Rep. Michael McCaul (TX)",
+                "Michael McCaul",
+                Some("Rep. (TX)"),
+            ),
+            (
+                "Gov. John Kasich of Ohio",
+                "John Kasich",
+                Some("Gov. of Ohio"),
+            ),
+            (
+                "Gov. Earl Ray Tomblin of West Virginia",
+                "Earl Ray Tomblin",
+                Some("Gov. of West Virginia"),
+            ),
+            ("Sen. Ted Cruz of Texas,", "Ted Cruz", Some("Sen. of Texas")),
+            // Without a title a place is not split off: "of" may belong to the name.
+            ("Bank of America", "Bank of America", None),
+            ("the University of Texas", "the University of Texas", None),
+            ("Martin O’Malley (D)", "Martin O’Malley", Some("(D)")),
+            // Not a party label, and not a place.
+            ("Sen. Ted Cruz (who else)", "Sen. Ted Cruz (who else)", None),
+            (
+                "Gov. John Kasich of the state",
+                "Gov. John Kasich of the state",
+                None,
+            ),
+        ];
+        for (phrase, name, role) in cases {
+            let (n, r) = name_and_role(phrase);
+            assert_eq!((n.as_str(), r.as_deref()), (name, role), "{phrase}");
+        }
     }
 
     #[test]
