@@ -699,8 +699,7 @@ pub fn name_and_role(phrase: &str) -> (String, Option<String>) {
 }
 
 /// A name's trailing party or state label in parentheses ("(R-Texas)", "(D)", "(Tex.)") or
-/// place ("of Ohio",
-/// "of West Virginia"): the phrase before it and the label.
+/// place ("of Ohio", "of West Virginia"): the phrase before it and the label.
 fn trailing_label(phrase: &str) -> Option<(&str, &str)> {
     if let Some(open) = phrase.strip_suffix(')').and_then(|p| p.rfind(" (")) {
         let inner = &phrase[open + 2..phrase.len() - 1];
