@@ -461,3 +461,64 @@ async fn the_add_document_form_works_without_javascript() {
         "the bad one is not stored"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn actors_are_named_alike_across_documents() {
+    let server = support::start().await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/api/documents", server.base);
+    for (text, published) in [
+        (
+            "Donald J. Trump said on Monday that the wall would be built.",
+            "2016-03-08",
+        ),
+        (
+            "Sen. Ted Cruz (R-Texas) said on Tuesday that the plan would fail. Donald Trump told reporters that it would not.",
+            "2016-03-09",
+        ),
+        ("Trump said on Friday that he would win Ohio.", "2016-03-12"),
+    ] {
+        let response = client
+            .post(&url)
+            .json(&serde_json::json!({ "text": text, "published": published }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED, "{text}");
+    }
+    let (_, all) = json(&format!(
+        "{}/api/events?from=2016-03-01&to=2016-03-31",
+        server.base
+    ))
+    .await;
+    let events = all["events"].as_array().unwrap();
+    let canonical = |cue_start: &str| -> Vec<String> {
+        events
+            .iter()
+            .filter(|e| e["sentence_text"].as_str().unwrap().starts_with(cue_start))
+            .map(|e| e["actor"]["canonical"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // "Donald J. Trump", "Donald Trump" and "Trump" are one lane, named by the longer of
+    // the two full forms (each is used once).
+    let trump: Vec<String> = ["Donald J. Trump said", "Donald Trump told", "Trump said"]
+        .iter()
+        .flat_map(|s| canonical(s))
+        .collect();
+    assert_eq!(trump, ["Donald J. Trump"; 3], "{events:#?}");
+    // The senator's party and state are his role, not his name.
+    let cruz: Vec<_> = events
+        .iter()
+        .filter(|e| e["actor"]["name"] == "Ted Cruz")
+        .collect();
+    assert_eq!(cruz.len(), 1, "{events:#?}");
+    assert_eq!(cruz[0]["actor"]["canonical"], "Ted Cruz");
+    assert!(
+        cruz[0]["actor"]["role"]
+            .as_str()
+            .unwrap()
+            .contains("R-Texas"),
+        "{:?}",
+        cruz[0]["actor"]
+    );
+}
