@@ -4,8 +4,9 @@
 //! features from `annals statement-features` so that training and use agree. Statements
 //! whose probability of having a gold cue falls below the threshold (picked by 5-fold
 //! cross-validation on train) are dropped; actions are left alone. One feature looks
-//! beyond the statement: whether its cue lies inside another statement's content ("he
-//! said she told him ..."), where PolNeAR marks a statement about a third as often as not.
+//! beyond the statement: whether its cue lies inside another statement's content ("aides
+//! said she told him ..."); such nested statements have a gold cue 38% of the time on
+//! train, the others 87%.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
