@@ -960,7 +960,7 @@ pub enum Gender {
     Male,
     /// "she": a person.
     Female,
-    /// "they": any earlier source.
+    /// "they": a plural mention (a group, or two people named together).
     Plural,
     /// "it": an organisation.
     Neuter,

@@ -109,9 +109,7 @@ impl Registry {
         if let Some(&(_, gender)) = PRONOUNS.iter().find(|(p, _)| *p == lower) {
             let found = match gender {
                 Gender::Male | Gender::Female => self.person_for(gender, span.start),
-                Gender::Plural => self
-                    .entry(self.last_group)
-                    .or_else(|| self.entries.last().cloned()),
+                Gender::Plural => self.plural_for(span.start),
                 Gender::Neuter => self.entry(self.last_group),
                 Gender::Relative => self.relative_antecedent(text, span, sentence_start),
                 Gender::Speaker => None,
@@ -206,7 +204,8 @@ impl Registry {
                     }
                 }
             }
-        } else {
+        } else if e.gender != Some(Gender::Plural) {
+            // Two people named together are no "it".
             self.last_group = Some(k);
         }
         self.entries.push(e);
@@ -323,6 +322,21 @@ impl Registry {
             }
         }
         self.last(|e| fits(e) && e.span.start < at)
+    }
+
+    /// "they" at byte `at`: the latest mention that reads as plural ("Facebook officials",
+    /// "Cruz and Rubio", "Republicans") or is someone unnamed ("a person familiar with the
+    /// talks") within [`PRONOUN_REACH`] sentences before it, else none: a wrong name is
+    /// worse than the pronoun itself.
+    fn plural_for(&self, at: usize) -> Option<Entry> {
+        let here = self.sentence_of(at);
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| e.span.start < at)
+            .take_while(|e| here - self.sentence_of(e.span.start).min(here) <= PRONOUN_REACH)
+            .find(|e| reads_plural(&e.name, e.person) || unnamed_one(&e.name))
+            .cloned()
     }
 
     /// Registers the people named in the text read since the last source, up to byte
@@ -502,6 +516,23 @@ impl Registry {
         let role_words = role.as_deref().unwrap_or("");
         let gender =
             gender_of(&[lead, role_words], &name).or_else(|| gender_in(&[written, role_words]));
+        // Two people named together ("Cruz and Rubio", "Hillary Clinton and Senator
+        // Elizabeth Warren") are also one plural mention, for a later "they".
+        let pair = self.entries.last().filter(|e| {
+            e.person
+                && e.gender != Some(Gender::Plural)
+                && text.get(e.span.end..span.start).is_some_and(joins_names)
+        });
+        let pair = pair.map(|e| Entry {
+            name: format!("{} and {name}", e.name),
+            role: None,
+            span: Span {
+                start: e.span.start,
+                end: span.end,
+            },
+            person: false,
+            gender: Some(Gender::Plural),
+        });
         self.push(Entry {
             name,
             role,
@@ -509,6 +540,9 @@ impl Registry {
             person: true,
             gender,
         });
+        if let Some(pair) = pair {
+            self.push(pair);
+        }
     }
 }
 
@@ -649,6 +683,109 @@ fn is_person(name: &str, titled: bool) -> bool {
             .all(char::is_uppercase);
     capitalized && !all_caps
 }
+
+/// Whether a mention reads as plural: two names joined ("Johnson and Weld"), or a head
+/// noun (the word before "of", "from", "who", ... or the last) in the plural
+/// ("Facebook officials", "the Democratic chairs from Jefferson", "people"), but not a
+/// person's surname ("Sanders").
+fn reads_plural(name: &str, person: bool) -> bool {
+    if name.contains(" and ") {
+        return true;
+    }
+    let head = head_noun(name);
+    if person && head.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = head.to_lowercase();
+    IRREGULAR_PLURALS.contains(&lower.as_str())
+        || (lower.len() > 3
+            && lower.ends_with('s')
+            && !["ss", "us", "is", "'s", "’s"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            && !NOT_PLURALS.contains(&lower.as_str()))
+}
+
+/// Whether a mention is someone left unnamed whom news writing calls "they" ("a person
+/// familiar with the talks", "a source close to the campaign").
+fn unnamed_one(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let determiner = words.next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an" | "one" | "another" | "the"
+        )
+    });
+    // The head is among the next words: "a person familiar with", "a senior source".
+    determiner
+        && words
+            .take(3)
+            .any(|w| UNNAMED_HEADS.contains(&w.trim_end_matches(',').to_lowercase().as_str()))
+}
+
+/// The head of a noun phrase: its word before "of", "from", "who", ... (or a comma), else
+/// its last word, without trailing punctuation.
+fn head_noun(name: &str) -> &str {
+    name.split([',', '('])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !HEAD_ENDS.contains(w))
+        .last()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Heads of a description that hides who spoke.
+const UNNAMED_HEADS: &[&str] = &["person", "source", "someone", "individual", "insider"];
+
+/// Words that end a noun phrase's head: what follows them modifies it.
+const HEAD_ENDS: &[&str] = &[
+    "of", "from", "in", "at", "with", "for", "on", "who", "whose", "which", "that", "to",
+];
+
+/// Whether the text between two names joins them: " and ", maybe with a title before the
+/// second ("and Senator").
+fn joins_names(between: &str) -> bool {
+    between.strip_prefix(" and ").is_some_and(|rest| {
+        rest.len() <= 24
+            && rest.split_whitespace().all(|w| {
+                let l = w.to_lowercase();
+                TITLE_WORDS.contains(&l.trim_end_matches('.'))
+                    || HONORIFICS.contains(&l.trim_end_matches('.'))
+            })
+    })
+}
+
+/// Words in "s" that are no plural nouns.
+const NOT_PLURALS: &[&str] = &[
+    "sometimes",
+    "always",
+    "does",
+    "perhaps",
+    "besides",
+    "unless",
+    "whereas",
+    "towards",
+    "afterwards",
+    "nevertheless",
+];
+
+/// Plural heads that do not end in "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "police",
+    "staff",
+    "media",
+    "men",
+    "women",
+    "children",
+    "public",
+    "crowd",
+    "audience",
+    "clergy",
+    "personnel",
+];
 
 /// Splits a source phrase into its name and role:
 /// "Mexico Defense Minister Ricardo Trevilla" → ("Ricardo Trevilla", "Mexico Defense Minister"),
@@ -850,5 +987,87 @@ mod tests {
         assert_eq!(b.antecedent, Some(Span { start: 0, end: 12 }));
         let c = reg.resolve(text, Span { start: 35, end: 37 }, 35);
         assert_eq!(c.name, "Donald Trump");
+    }
+
+    /// The speaker of the source `source` (its first occurrence after `after`), with every
+    /// earlier source in `sources` resolved first, in order.
+    fn speaker_of(text: &str, sources: &[(&str, usize)]) -> String {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices(". ").map(|(i, _)| i + 2))
+            .collect();
+        let mut reg = Registry::new(starts.clone());
+        let mut last = String::new();
+        for &(source, after) in sources {
+            let start = after + text[after..].find(source).expect("source in text");
+            let span = Span {
+                start,
+                end: start + source.len(),
+            };
+            let sentence = starts
+                .iter()
+                .rev()
+                .find(|&&s| s <= start)
+                .copied()
+                .unwrap_or(0);
+            last = reg.resolve(text, span, sentence).name;
+        }
+        last
+    }
+
+    #[test]
+    fn they_is_a_plural_mention_or_stays_they() {
+        // Two people named together outside any statement.
+        let t = "Ted Cruz debated Marco Rubio. Cruz and Rubio both turned on Trump. They said he had no plan.";
+        assert_eq!(
+            speaker_of(t, &[("They", 0)]),
+            "Ted Cruz and Marco Rubio",
+            "{t}"
+        );
+        let t = "Hillary Clinton and Senator Elizabeth Warren held a rally. They said wages lag.";
+        assert_eq!(
+            speaker_of(t, &[("They", 0)]),
+            "Hillary Clinton and Elizabeth Warren"
+        );
+        // A plural source before, not the singular one after it.
+        let t = "Facebook officials say the posts are reviewed. Trump said it was not enough. They say more is coming.";
+        assert_eq!(
+            speaker_of(t, &[("Facebook officials", 0), ("Trump", 0), ("They", 0)]),
+            "Facebook officials"
+        );
+        // Someone unnamed.
+        let t = "A person familiar with the talks confirmed it. They were not authorized to speak.";
+        assert_eq!(
+            speaker_of(t, &[("A person familiar with the talks", 0), ("They", 0)]),
+            "A person familiar with the talks"
+        );
+        // Only a person or a surname in "s" before: "they" stays "they".
+        let t = "Bernie Sanders said the race was close. The woman agreed. They said it was over.";
+        assert_eq!(
+            speaker_of(t, &[("Bernie Sanders", 0), ("The woman", 0), ("They", 0)]),
+            "They"
+        );
+    }
+
+    #[test]
+    fn plural_heads() {
+        for (name, plural) in [
+            ("Facebook officials", true),
+            ("Six Gannett newspapers in New Jersey", true),
+            ("the Democratic chairs from Jefferson, Colorado", true),
+            ("people who have battled online threats", true),
+            ("Other Republicans", true),
+            ("the Obama administration", false),
+            ("the court of appeals", false),
+            ("Reuters’ Luciana Lopez", false),
+            ("sometimes", false),
+            ("the press", false),
+        ] {
+            assert_eq!(reads_plural(name, false), plural, "{name}");
+        }
+        // A person's surname in "s" is no plural.
+        assert!(!reads_plural("Bernie Sanders", true));
+        assert!(unnamed_one("The person familiar with the planning"));
+        assert!(unnamed_one("a source close to the campaign"));
+        assert!(!unnamed_one("an economics professor at Berkeley"));
     }
 }
