@@ -415,6 +415,23 @@ impl Registry {
                 let window = floor_char_boundary(text, (i + 80).min(upto));
                 self.name_at(text, i, window, follows_capitalized(bytes, i))
             } else {
+                // A plural noun opening a sentence before a lowercase word is its subject
+                // ("Supporters gave each other high-fives"), for a later "they".
+                let subject = bytes.get(j) == Some(&b' ')
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_lowercase)
+                    && self.sentence_starts.binary_search(&i).is_ok()
+                    && ANIMATE_PLURAL_ENDS.iter().any(|e| self.lower.ends_with(e))
+                    && !PLACES.contains(&self.lower.as_str())
+                    && reads_plural(word, false);
+                if subject {
+                    self.push(Entry {
+                        name: word.to_string(),
+                        role: None,
+                        span: Span { start: i, end: j },
+                        person: false,
+                        gender: Some(Gender::Plural),
+                    });
+                }
                 j
             };
             i = next.max(i + 1);
@@ -757,6 +774,13 @@ fn joins_names(between: &str) -> bool {
     })
 }
 
+/// Endings of plural nouns for people, which may say something ("Supporters", "Analysts",
+/// "Republicans", "Critics", "Officials", "Conservatives", "Employees", "Authorities");
+/// "Wages" or "Pieces" may not.
+const ANIMATE_PLURAL_ENDS: &[&str] = &[
+    "ers", "ors", "ists", "ans", "ats", "ics", "ants", "ents", "als", "ives", "ees", "ies",
+];
+
 /// Words in "s" that are no plural nouns.
 const NOT_PLURALS: &[&str] = &[
     "sometimes",
@@ -1040,6 +1064,11 @@ mod tests {
             speaker_of(t, &[("A person familiar with the talks", 0), ("They", 0)]),
             "A person familiar with the talks"
         );
+        // A plural noun for people opening a sentence is its subject; one for things is not.
+        let t = "Supporters cheered the result. They said it was earned.";
+        assert_eq!(speaker_of(t, &[("They", 0)]), "Supporters");
+        let t = "Wages fell again. They said it was temporary.";
+        assert_eq!(speaker_of(t, &[("They", 0)]), "They");
         // Only a person or a surname in "s" before: "they" stays "they".
         let t = "Bernie Sanders said the race was close. The woman agreed. They said it was over.";
         assert_eq!(
