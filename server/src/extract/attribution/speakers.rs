@@ -120,7 +120,12 @@ impl Registry {
                     self.genders.insert(e.name.clone(), gender);
                 }
             }
-            return self.back_reference(written, span, found);
+            // An unresolved pronoun is one actor however it is written ("They", "they").
+            let mut shown = written.to_string();
+            if let Some(first) = shown.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            return self.back_reference(&shown, span, found);
         }
         if let Some(title) = definite_title(written) {
             let found = self
@@ -1069,6 +1074,9 @@ mod tests {
         assert_eq!(speaker_of(t, &[("They", 0)]), "Supporters");
         let t = "Wages fell again. They said it was temporary.";
         assert_eq!(speaker_of(t, &[("They", 0)]), "They");
+        // Unresolved, "they" is one actor however it is written.
+        let t = "Wages fell again, and they said it was temporary.";
+        assert_eq!(speaker_of(t, &[("they", 0)]), "They");
         // Only a person or a surname in "s" before: "they" stays "they".
         let t = "Bernie Sanders said the race was close. The woman agreed. They said it was over.";
         assert_eq!(
