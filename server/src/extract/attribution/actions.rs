@@ -58,6 +58,9 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], statements: &[Foun
                     end: toks[ci - 1].end,
                 })
             };
+            if !reads_as_action(&toks, ci, ce) {
+                continue;
+            }
             let (Some(actor), Some(object)) = (actor, object(text, &toks, ce, end)) else {
                 continue;
             };
@@ -85,6 +88,160 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], statements: &[Foun
     }
     out
 }
+
+/// Whether the verb matched at tokens `ci..ce` (auxiliaries included) is an action taken,
+/// not a noun, a negation, a phrasal verb or a participle describing a noun:
+/// - "was not authorized", "never signed", "neither sent nor received": nothing happened;
+/// - "social issues to", "signs of relenting", "the issues he championed": a plural noun,
+///   before a preposition or after a determiner, and "issues", "sanctions", "signs", ...
+///   without a determined object;
+/// - "a fired staffer": an adjective;
+/// - "an email sent out Friday", "visas issued in the past", "the marker designating it":
+///   a participle right after a noun, with no auxiliary, describes the noun;
+/// - "signed up for a class", "signed on to the effort", "fired back": another verb;
+/// - "introduced his wife": a person introduced, not a bill.
+fn reads_as_action(toks: &[Token], ci: usize, ce: usize) -> bool {
+    let cue = &toks[ci..ce];
+    let Some(head) = cue.last().map(|t| t.lower()) else {
+        return false;
+    };
+    let next = toks.get(ce).map(|t| t.lower());
+    let next = next.as_deref().unwrap_or("");
+    let after_next = toks.get(ce + 1);
+    let prev = ci.checked_sub(1).map(|k| toks[k].lower());
+    let prev = prev.as_deref().unwrap_or("");
+    if cue
+        .iter()
+        .any(|t| matches!(t.lower().as_ref(), "not" | "never" | "n't"))
+        || matches!(prev, "neither" | "nor")
+    {
+        return false;
+    }
+    let preposition = NOT_OBJECTS.contains(&next) || !toks.get(ce).is_some_and(Token::is_word);
+    let plural_noun = head.ends_with('s') && !head.ends_with("ss");
+    if plural_noun && (preposition || NOUN_OPENERS.contains(&prev)) {
+        return false;
+    }
+    // Nouns far more often than verbs: "social issues", "economic sanctions", "held Trump
+    // signs high"; as verbs they take a determined object ("issues a statement", "signs
+    // the bill") or a headline's capital ("Obama Signs Bill").
+    let determined = matches!(
+        next,
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "new" | "this" | "that"
+    ) || toks.get(ce).is_some_and(Token::is_capitalized);
+    if matches!(
+        head.as_ref(),
+        "issues" | "sanctions" | "orders" | "bans" | "files" | "signs"
+    ) && !determined
+    {
+        return false;
+    }
+    // "a fired staffer", "the banned books": an adjective.
+    if cue.len() == 1 && matches!(prev, "a" | "an" | "the") {
+        return false;
+    }
+    let auxiliary = cue.len() > 1;
+    let after_noun = ci > 0
+        && toks[ci - 1].is_word()
+        && !toks[ci - 1].is_capitalized()
+        && !PRONOUN_SUBJECTS.contains(&toks[ci - 1].lower().as_ref());
+    let participle = head.ends_with("ing") || head.ends_with("ed") || head == "sent";
+    if participle && !auxiliary && after_noun && (head.ends_with("ing") || preposition) {
+        return false;
+    }
+    let date_follows = after_next.is_some_and(|t| t.is_capitalized() || t.is_number());
+    if head.starts_with("sign") && (next == "up" || (next == "on" && !date_follows)) {
+        return false;
+    }
+    if head.starts_with("fire") && matches!(next, "back" | "up" | "off") {
+        return false;
+    }
+    let person_next = INTRODUCED_PEOPLE.contains(&next)
+        || (matches!(next, "his" | "her" | "their" | "my" | "our")
+            && after_next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.lower().as_ref())));
+    !(head.starts_with("introduc") && person_next)
+}
+
+/// Words after a verb that show it takes no object there.
+const NOT_OBJECTS: &[&str] = &[
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "over",
+    "out",
+    "up",
+    "off",
+    "with",
+    "into",
+    "after",
+    "before",
+    "during",
+    "since",
+    "against",
+    "under",
+    "through",
+    "without",
+    "within",
+    "about",
+    "as",
+    "last",
+    "earlier",
+    "later",
+    "that",
+    "and",
+    "or",
+    "but",
+    "are",
+    "is",
+    "were",
+    "was",
+    "have",
+    "has",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
+
+/// Words before a plural noun ("the issues", "its sanctions"), not before a verb.
+const NOUN_OPENERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "its", "his", "her", "their", "our", "my", "your", "other",
+    "such", "new", "more", "many", "key", "core", "several", "some", "all", "both", "tough",
+    "economic", "further",
+];
+
+/// Subjects that make the next verb finite ("he launched"), not a participle.
+const PRONOUN_SUBJECTS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
+];
+
+/// What "introduced" takes when it is a person, not a bill ("introduced himself", "introduced
+/// her", "introduced his wife"; "introduced her bill" stays).
+const INTRODUCED_PEOPLE: &[&str] = &[
+    "himself",
+    "herself",
+    "themselves",
+    "me",
+    "him",
+    "us",
+    "them",
+];
+
+/// People one introduces.
+const PEOPLE_NOUNS: &[&str] = &[
+    "wife", "husband", "son", "daughter", "mother", "father", "family", "children", "friend",
+    "friends", "guest", "guests", "running",
+];
 
 /// The object: from the verb to the end of the sentence, without final punctuation,
 /// cut at a semicolon or dash.
