@@ -661,6 +661,13 @@ fn definite_title(written: &str) -> Option<&'static str> {
     let lower = rest.to_lowercase();
     let head = lower.rsplit(' ').next()?;
     let title = TITLE_WORDS.iter().find(|t| **t == head)?;
+    // "the next president" is nobody named yet.
+    if lower
+        .split(' ')
+        .any(|w| matches!(w, "next" | "future" | "incoming" | "eventual"))
+    {
+        return None;
+    }
     // Short descriptions ("the former president"), not "the president's office"; a
     // longer one only of lowercase words and abbreviations ("U.S.").
     let words: Vec<&str> = rest.split(' ').collect();
@@ -1082,6 +1089,33 @@ mod tests {
         assert_eq!(
             speaker_of(t, &[("Bernie Sanders", 0), ("The woman", 0), ("They", 0)]),
             "They"
+        );
+    }
+
+    #[test]
+    fn a_future_office_holder_is_nobody_named() {
+        let t = "Kristan Hawkins, the president of Students for Life, spoke. The next president appoints the justices.";
+        assert_eq!(
+            speaker_of(
+                t,
+                &[
+                    ("Kristan Hawkins, the president of Students for Life,", 0),
+                    ("The next president", 0)
+                ]
+            ),
+            "The next president"
+        );
+        let t =
+            "Kristan Hawkins, the president of Students for Life, spoke. The president said no.";
+        assert_eq!(
+            speaker_of(
+                t,
+                &[
+                    ("Kristan Hawkins, the president of Students for Life,", 0),
+                    ("The president", 0)
+                ]
+            ),
+            "Kristan Hawkins"
         );
     }
 
