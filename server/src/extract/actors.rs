@@ -17,12 +17,13 @@ pub fn unify_across_documents(events: &mut [Event]) {
     for event in events.iter() {
         *uses.entry(event.actor.canonical.clone()).or_default() += 1;
     }
-    // Full names by first name and surname, with their middles.
+    // Full names by first name (its formal form: "Joe" is "Joseph") and surname, with
+    // their middles.
     let mut by_ends: HashMap<(&str, &str), Vec<(&str, String)>> = HashMap::new();
     for name in uses.keys() {
         if let Some(parts) = person_parts(name) {
             by_ends
-                .entry((parts.first, parts.surname))
+                .entry((formal_first_name(parts.first), parts.surname))
                 .or_default()
                 .push((name.as_str(), parts.middle));
         }
@@ -114,6 +115,37 @@ fn person_parts(name: &str) -> Option<PersonParts<'_>> {
         surname,
     })
 }
+
+/// The formal form of a common English nickname ("Joe" → "Joseph", "Bill" → "William"),
+/// else the name itself.
+fn formal_first_name(first: &str) -> &str {
+    NICKNAMES
+        .iter()
+        .find(|(nick, _)| *nick == first)
+        .map_or(first, |(_, formal)| formal)
+}
+
+/// Nicknames and the names they shorten, where the nickname stands for one name only.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("Joe", "Joseph"),
+    ("Bill", "William"),
+    ("Bob", "Robert"),
+    ("Rob", "Robert"),
+    ("Jim", "James"),
+    ("Jimmy", "James"),
+    ("Mike", "Michael"),
+    ("Tom", "Thomas"),
+    ("Dick", "Richard"),
+    ("Rick", "Richard"),
+    ("Tim", "Timothy"),
+    ("Dan", "Daniel"),
+    ("Dave", "David"),
+    ("Tony", "Anthony"),
+    ("Ben", "Benjamin"),
+    ("Chuck", "Charles"),
+    ("Bernie", "Bernard"),
+    ("Newt", "Newton"),
+];
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -215,6 +247,11 @@ mod tests {
         assert_eq!(
             unified(&["George W. Bush", "George H. W. Bush", "George Bush"]),
             ["George W. Bush", "George H. W. Bush", "George Bush"]
+        );
+        // A nickname is its formal name: "Joe Biden" is "Joseph R. Biden Jr.".
+        assert_eq!(
+            unified(&["Joe Biden", "Joe Biden", "Joseph R. Biden Jr.", "Biden"]),
+            ["Joe Biden"; 4]
         );
         // A different first name is someone else ("Bill" and "Hillary"); groups and
         // descriptions are left alone.
