@@ -72,8 +72,6 @@ pub struct Registry {
     // long document is not scanned back once per source.
     /// The latest person.
     last_person: Option<usize>,
-    /// The latest non-person (group, organisation, place).
-    last_group: Option<usize>,
     /// The latest person with a full name, by the name's last word (the surname).
     by_surname: HashMap<String, usize>,
 }
@@ -110,7 +108,7 @@ impl Registry {
             let found = match gender {
                 Gender::Male | Gender::Female => self.person_for(gender, span.start),
                 Gender::Plural => self.plural_for(span.start),
-                Gender::Neuter => self.entry(self.last_group),
+                Gender::Neuter => self.singular_group_for(span.start),
                 Gender::Relative => self.relative_antecedent(text, span, sentence_start),
                 Gender::Speaker => None,
             };
@@ -209,9 +207,6 @@ impl Registry {
                     }
                 }
             }
-        } else if e.gender != Some(Gender::Plural) {
-            // Two people named together are no "it".
-            self.last_group = Some(k);
         }
         self.entries.push(e);
     }
@@ -341,6 +336,20 @@ impl Registry {
             .filter(|e| e.span.start < at)
             .take_while(|e| here - self.sentence_of(e.span.start).min(here) <= PRONOUN_REACH)
             .find(|e| reads_plural(&e.name, e.person) || unnamed_one(&e.name))
+            .cloned()
+    }
+
+    /// "it" at byte `at`: the latest mention of a group, an organisation or a thing that
+    /// does not read as plural, within [`PRONOUN_REACH`] sentences before it, else none
+    /// ("It was less than two weeks ago that ..." names nobody).
+    fn singular_group_for(&self, at: usize) -> Option<Entry> {
+        let here = self.sentence_of(at);
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| e.span.start < at)
+            .take_while(|e| here - self.sentence_of(e.span.start).min(here) <= PRONOUN_REACH)
+            .find(|e| !e.person && e.gender.is_none() && !it_is_plural(&e.name))
             .cloned()
     }
 
@@ -718,9 +727,12 @@ fn is_person(name: &str, titled: bool) -> bool {
 /// ("Facebook officials", "the Democratic chairs from Jefferson", "people"), but not a
 /// person's surname ("Sanders").
 fn reads_plural(name: &str, person: bool) -> bool {
-    if name.contains(" and ") {
-        return true;
-    }
+    name.contains(" and ") || head_is_plural(name, person)
+}
+
+/// Whether the head noun of a mention is plural (see [`reads_plural`]): "a study by
+/// economists at Duke and Ottawa" is one study.
+fn head_is_plural(name: &str, person: bool) -> bool {
     let head = head_noun(name);
     if person && head.chars().next().is_some_and(char::is_uppercase) {
         return false;
@@ -733,6 +745,21 @@ fn reads_plural(name: &str, person: bool) -> bool {
                 .iter()
                 .any(|e| lower.ends_with(e))
             && !NOT_PLURALS.contains(&lower.as_str()))
+}
+
+/// Whether "it" cannot take a mention: its head is plural, unless it is a name with an
+/// article ("the Times", "the United States" are one body each).
+fn it_is_plural(name: &str) -> bool {
+    let named = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .is_some_and(|rest| {
+            head_noun(rest)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    !named && head_is_plural(name, false)
 }
 
 /// Whether a mention is someone left unnamed whom news writing calls "they" ("a person
@@ -770,7 +797,7 @@ const UNNAMED_HEADS: &[&str] = &["person", "source", "someone", "individual", "i
 
 /// Words that end a noun phrase's head: what follows them modifies it.
 const HEAD_ENDS: &[&str] = &[
-    "of", "from", "in", "at", "with", "for", "on", "who", "whose", "which", "that", "to",
+    "of", "from", "in", "at", "with", "for", "on", "by", "who", "whose", "which", "that", "to",
 ];
 
 /// Whether the text between two names joins them: " and ", maybe with a title before the
@@ -1116,6 +1143,27 @@ mod tests {
                 ]
             ),
             "Kristan Hawkins"
+        );
+    }
+
+    #[test]
+    fn it_is_a_singular_body_or_stays_it() {
+        let t = "“He was broke,” the Times wrote. “But his fortunes changed,” it added.";
+        assert_eq!(speaker_of(t, &[("the Times", 0), ("it", 30)]), "the Times");
+        let t = "A study by economists at Duke and Ottawa found a small effect. It said fuel cost more.";
+        assert_eq!(
+            speaker_of(
+                t,
+                &[("A study by economists at Duke and Ottawa", 0), ("It", 10)]
+            ),
+            "A study by economists at Duke and Ottawa"
+        );
+        // A plural mention is no "it".
+        let t =
+            "The local environmental groups said the mine should close. It said the plan was late.";
+        assert_eq!(
+            speaker_of(t, &[("The local environmental groups", 0), ("It", 0)]),
+            "It"
         );
     }
 
