@@ -795,9 +795,28 @@ fn head_noun(name: &str) -> &str {
 /// Heads of a description that hides who spoke.
 const UNNAMED_HEADS: &[&str] = &["person", "source", "someone", "individual", "insider"];
 
-/// Words that end a noun phrase's head: what follows them modifies it.
+/// Words that end a noun phrase's head: what follows them modifies it (prepositions,
+/// relative pronouns, and the adjectives that follow their noun: "officials familiar with
+/// the talks").
 const HEAD_ENDS: &[&str] = &[
-    "of", "from", "in", "at", "with", "for", "on", "by", "who", "whose", "which", "that", "to",
+    "of",
+    "from",
+    "in",
+    "at",
+    "with",
+    "for",
+    "on",
+    "by",
+    "who",
+    "whose",
+    "which",
+    "that",
+    "to",
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "briefed",
 ];
 
 /// Whether the text between two names joins them: " and ", maybe with a title before the
@@ -1174,6 +1193,7 @@ mod tests {
             ("Six Gannett newspapers in New Jersey", true),
             ("the Democratic chairs from Jefferson, Colorado", true),
             ("people who have battled online threats", true),
+            ("officials familiar with the system", true),
             ("Other Republicans", true),
             ("the Obama administration", false),
             ("the court of appeals", false),
