@@ -128,16 +128,27 @@ impl Registry {
         if let Some(title) = definite_title(written) {
             let found = self
                 .last(|e| {
-                    e.person
-                        && (e
-                            .role
-                            .as_deref()
-                            .is_some_and(|r| r.to_lowercase().contains(title))
-                            || (title == "president" && is_president_like(&e.name)))
+                    let titled = e.person
+                        && (e.role.as_deref().is_some_and(|r| has_word(r, title))
+                            || (title == "president" && is_president_like(&e.name)));
+                    // Someone unnamed: "A U.S. law enforcement official ..." is "the
+                    // official".
+                    let unnamed = (e.name.starts_with("a ")
+                        || e.name.starts_with("A ")
+                        || e.name.starts_with("an ")
+                        || e.name.starts_with("An "))
+                        && has_word(&e.name, title);
+                    titled || unnamed
                 })
-                .or_else(|| match gender_in(&[written]) {
-                    Some(g) => self.person_for(g, span.start),
-                    None => self.last(|e| e.person),
+                .or_else(|| {
+                    // Otherwise the person a reader has in mind: the first one named in the
+                    // sentence, else in those before it ("Marco Rubio has more delegates
+                    // than Kasich, and the Florida senator ..."), of the description's
+                    // gender when it has one.
+                    let gender = gender_in(&[written]);
+                    self.first_person(span.start, |e| {
+                        gender.is_none_or(|g| self.gender_of(e).is_none_or(|h| h == g))
+                    })
                 });
             return self.back_reference(written, span, found);
         }
@@ -298,7 +309,14 @@ impl Registry {
     /// [`PRONOUN_REACH`] sentences, the latest fitting person; a person of the other
     /// gender never.
     fn person_for(&self, gender: Gender, at: usize) -> Option<Entry> {
-        let fits = |e: &Entry| e.person && self.gender_of(e).is_none_or(|g| g == gender);
+        self.first_person(at, |e| self.gender_of(e).is_none_or(|g| g == gender))
+    }
+
+    /// The first person that `fits` in the sentence of byte `at` (before it), else in the
+    /// sentences before, each read from its start; beyond [`PRONOUN_REACH`] sentences, the
+    /// latest fitting person.
+    fn first_person(&self, at: usize, fits: impl Fn(&Entry) -> bool) -> Option<Entry> {
+        let fits = |e: &Entry| e.person && fits(e);
         if !self.sentence_starts.is_empty() {
             let here = self.sentence_of(at);
             for back in 0..=PRONOUN_REACH.min(here) {
@@ -670,6 +688,14 @@ fn definite_title(written: &str) -> Option<&'static str> {
     let lower = rest.to_lowercase();
     let head = lower.rsplit(' ').next()?;
     let title = TITLE_WORDS.iter().find(|t| **t == head)?;
+    // A capitalised role word ends a name: "the Associated Press" is no press officer.
+    let capital = rest
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if capital && !NAME_TITLES.contains(title) {
+        return None;
+    }
     // "the next president" is nobody named yet.
     if lower
         .split(' ')
@@ -684,6 +710,14 @@ fn definite_title(written: &str) -> Option<&'static str> {
         w.chars().next().is_some_and(char::is_lowercase) || w.ends_with('.') && w.len() <= 5
     });
     (words.len() <= 3 || (words.len() <= 7 && plain)).then_some(*title)
+}
+
+/// Whether `word` is one of the words of `phrase`, ignoring case: "presidential
+/// candidate" has no "president".
+fn has_word(phrase: &str, word: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_president_like(name: &str) -> bool {
@@ -1183,6 +1217,31 @@ mod tests {
         assert_eq!(
             speaker_of(t, &[("The local environmental groups", 0), ("It", 0)]),
             "It"
+        );
+    }
+
+    #[test]
+    fn descriptions_take_the_person_in_mind() {
+        // No role says "senator": the first person of the sentence, not the last named.
+        let t = "Marco Rubio has more delegates than John Kasich, and the Florida senator said he would stay.";
+        assert_eq!(speaker_of(t, &[("the Florida senator", 0)]), "Marco Rubio");
+        // An unnamed official is "the official".
+        let t = "A U.S. official familiar with the case said it was closed. Donald Trump disagreed. The official said more.";
+        assert_eq!(
+            speaker_of(
+                t,
+                &[
+                    ("A U.S. official familiar with the case", 0),
+                    ("The official", 60)
+                ]
+            ),
+            "A U.S. official familiar with the case"
+        );
+        // A name that ends in a role word is no description.
+        let t = "Hillary Clinton led. The lead is small, the Associated Press said.";
+        assert_eq!(
+            speaker_of(t, &[("the Associated Press", 0)]),
+            "the Associated Press"
         );
     }
 
