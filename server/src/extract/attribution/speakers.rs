@@ -344,30 +344,31 @@ impl Registry {
 
     /// "they" at byte `at`: the latest mention that reads as plural ("Facebook officials",
     /// "Cruz and Rubio", "Republicans") or is someone unnamed ("a person familiar with the
-    /// talks") within [`PRONOUN_REACH`] sentences before it, else none: a wrong name is
-    /// worse than the pronoun itself.
+    /// talks"), else none: a wrong name is worse than the pronoun itself.
     fn plural_for(&self, at: usize) -> Option<Entry> {
-        let here = self.sentence_of(at);
-        self.entries
-            .iter()
-            .rev()
-            .filter(|e| e.span.start < at)
-            .take_while(|e| here - self.sentence_of(e.span.start).min(here) <= PRONOUN_REACH)
-            .find(|e| reads_plural(&e.name, e.person) || unnamed_one(&e.name))
-            .cloned()
+        self.latest_near(at, |e| {
+            reads_plural(&e.name, e.person) || unnamed_one(&e.name)
+        })
     }
 
     /// "it" at byte `at`: the latest mention of a group, an organisation or a thing that
-    /// does not read as plural, within [`PRONOUN_REACH`] sentences before it, else none
-    /// ("It was less than two weeks ago that ..." names nobody).
+    /// does not read as plural, else none ("It was less than two weeks ago that ..." names
+    /// nobody).
     fn singular_group_for(&self, at: usize) -> Option<Entry> {
+        self.latest_near(at, |e| {
+            !e.person && e.gender.is_none() && !it_is_plural(&e.name)
+        })
+    }
+
+    /// The latest mention before byte `at` that `fits`, within [`PRONOUN_REACH`] sentences.
+    fn latest_near(&self, at: usize, fits: impl Fn(&Entry) -> bool) -> Option<Entry> {
         let here = self.sentence_of(at);
         self.entries
             .iter()
             .rev()
             .filter(|e| e.span.start < at)
             .take_while(|e| here - self.sentence_of(e.span.start).min(here) <= PRONOUN_REACH)
-            .find(|e| !e.person && e.gender.is_none() && !it_is_plural(&e.name))
+            .find(|e| fits(e))
             .cloned()
     }
 
