@@ -13,22 +13,33 @@ use app::model::Event;
 /// - a bare surname takes the full name used elsewhere, when exactly one full name in the
 ///   corpus ends with that surname ("Clinton" stays when both Bill and Hillary appear).
 pub fn unify_across_documents(events: &mut [Event]) {
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    for event in events.iter() {
-        *uses.entry(event.actor.canonical.clone()).or_default() += 1;
+    let rename = renames(events.iter().map(|e| e.actor.canonical.as_str()));
+    for event in events.iter_mut() {
+        if let Some(name) = rename.get(&event.actor.canonical) {
+            event.actor.canonical = name.clone();
+        }
+    }
+}
+
+/// The new name of each actor name (one per event) that changes; see
+/// [`unify_across_documents`].
+fn renames<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for name in names {
+        *uses.entry(name).or_default() += 1;
     }
     // Full names by first name (its formal form: "Joe" is "Joseph") and surname, with
     // their middles.
     let mut by_ends: HashMap<(&str, &str), Vec<(&str, String)>> = HashMap::new();
-    for name in uses.keys() {
+    for &name in uses.keys() {
         if let Some(parts) = person_parts(name) {
             by_ends
                 .entry((formal_first_name(parts.first), parts.surname))
                 .or_default()
-                .push((name.as_str(), parts.middle));
+                .push((name, parts.middle));
         }
     }
-    let mut merged: HashMap<String, String> = HashMap::new();
+    let mut merged: HashMap<&str, &str> = HashMap::new();
     for names in by_ends.values() {
         let mut middles: Vec<&str> = names
             .iter()
@@ -50,35 +61,35 @@ pub fn unify_across_documents(events: &mut [Event]) {
         }) else {
             continue;
         };
-        for (name, _) in names {
-            merged.insert(name.to_string(), best.to_string());
+        for &(name, _) in names {
+            merged.insert(name, best);
         }
     }
-    for event in events.iter_mut() {
-        if let Some(name) = merged.get(&event.actor.canonical) {
-            event.actor.canonical = name.clone();
-        }
-    }
+    let after_merge = |name: &'a str| merged.get(name).copied().unwrap_or(name);
     // Bare surnames, against the merged full names.
-    let mut full_names: HashMap<String, Vec<String>> = HashMap::new();
-    for event in events.iter() {
-        let name = &event.actor.canonical;
+    let mut full_names: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &name in uses.keys() {
+        let name = after_merge(name);
         if let Some(parts) = person_parts(name) {
-            let names = full_names.entry(parts.surname.to_string()).or_default();
-            if !names.contains(name) {
-                names.push(name.clone());
+            let names = full_names.entry(parts.surname).or_default();
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
     }
-    for event in events.iter_mut() {
-        let name = &event.actor.canonical;
-        if name.contains(' ') || !starts_upper(name) {
-            continue;
+    let mut rename = HashMap::new();
+    for &name in uses.keys() {
+        let mut new = after_merge(name);
+        if !new.contains(' ') && starts_upper(new) {
+            if let Some(&[full]) = full_names.get(new).map(Vec::as_slice) {
+                new = full;
+            }
         }
-        if let Some([full]) = full_names.get(name.as_str()).map(Vec::as_slice) {
-            event.actor.canonical = full.clone();
+        if new != name {
+            rename.insert(name.to_string(), new.to_string());
         }
     }
+    rename
 }
 
 /// The parts of a name that looks like a person's full name ("Claudia Sheinbaum", "Joseph

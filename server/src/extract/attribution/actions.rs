@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::super::sentences::Sentence;
-use super::lexicon::{ACTION_VERBS, CUE_PREFIXES};
+use super::lexicon::{ACTION_VERBS, CUE_PREFIXES, PRONOUNS};
 use super::text::{np_backward, subject, tokenize, Token, VerbPattern};
 use super::{Found, Span};
 
@@ -144,7 +144,9 @@ fn reads_as_action(toks: &[Token], ci: usize, ce: usize) -> bool {
     let after_noun = ci > 0
         && toks[ci - 1].is_word()
         && !toks[ci - 1].is_capitalized()
-        && !PRONOUN_SUBJECTS.contains(&toks[ci - 1].lower().as_ref());
+        && !PRONOUNS
+            .iter()
+            .any(|(p, _)| *p == toks[ci - 1].lower().as_ref());
     let participle = head.ends_with("ing") || head.ends_with("ed") || head == "sent";
     if participle && !auxiliary && after_noun && (head.ends_with("ing") || preposition) {
         return false;
@@ -218,11 +220,6 @@ const NOUN_OPENERS: &[&str] = &[
     "the", "a", "an", "these", "those", "its", "his", "her", "their", "our", "my", "your", "other",
     "such", "new", "more", "many", "key", "core", "several", "some", "all", "both", "tough",
     "economic", "further",
-];
-
-/// Subjects that make the next verb finite ("he launched"), not a participle.
-const PRONOUN_SUBJECTS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
 ];
 
 /// What "introduced" takes when it is a person, not a bill ("introduced himself", "introduced

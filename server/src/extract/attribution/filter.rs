@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxBuildHasher;
 
+use super::text::lowercase;
 use super::{Found, Span};
 
 /// The weights file: `bias`, `threshold`, then one `feature<TAB>weight` a line.
@@ -83,21 +84,12 @@ fn parse(tsv: &'static str) -> Model {
     model
 }
 
-/// `str::to_lowercase`, without allocating for a word that is lowercase ASCII already
-/// (most cue and context words).
-fn lower(w: &str) -> Cow<'_, str> {
-    if !w.is_ascii() {
-        Cow::Owned(w.to_lowercase())
-    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(w.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
-}
-
 /// Words of a span, lowercased, on whitespace.
 fn words(text: &str, s: Span) -> Vec<Cow<'_, str>> {
-    text[s.start..s.end].split_whitespace().map(lower).collect()
+    text[s.start..s.end]
+        .split_whitespace()
+        .map(lowercase)
+        .collect()
 }
 
 /// The byte offset `chars` characters before `at` (or 0).
@@ -121,7 +113,7 @@ fn ahead(text: &str, at: usize, chars: usize) -> usize {
 /// word in lowercase; without lowercasing every word of a long quotation.
 fn shape(text: &str, s: Span) -> (usize, Cow<'_, str>) {
     let mut w = text[s.start..s.end].split_whitespace();
-    let first = w.next().map(lower).unwrap_or_default();
+    let first = w.next().map(lowercase).unwrap_or_default();
     let n = if first.is_empty() {
         0
     } else {
@@ -219,12 +211,12 @@ fn each_feature(text: &str, f: &Found, nested: bool, mut emit: impl FnMut(&str))
         .iter()
         .rev()
         .take(2)
-        .map(|w| lower(w))
+        .map(|w| lowercase(w))
         .collect();
     let right: Vec<Cow<str>> = tokens(right_text)
         .iter()
         .take(2)
-        .map(|w| lower(w))
+        .map(|w| lowercase(w))
         .collect();
     for (name, w) in ["L1=", "L2="].iter().zip(&left) {
         feat(&[name, w]);

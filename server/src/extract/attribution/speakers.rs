@@ -8,7 +8,7 @@ use super::lexicon::{
     Gender, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_WORDS, HONORIFICS, MALE_FIRST_NAMES,
     MALE_WORDS, NAME_TITLES, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
 };
-use super::text::{is_party_label, np_backward, tokenize};
+use super::text::{is_party, is_party_label, np_backward, tokenize};
 use super::{Span, Speaker};
 
 use std::collections::{HashMap, HashSet};
@@ -68,10 +68,8 @@ pub struct Registry {
     /// Genders of surnames seen after a known first name anywhere, possessives and
     /// quotations included ("Donald Trump’s campaign" makes "Trump" a man).
     surname_genders: HashMap<String, Gender>,
-    // The latest entries the common lookups want, kept up to date by `push` so that a
-    // long document is not scanned back once per source.
-    /// The latest person.
-    last_person: Option<usize>,
+    // Kept up to date by `push` so that a long document is not scanned back once per
+    // source.
     /// The latest person with a full name, by the name's last word (the surname).
     by_surname: HashMap<String, usize>,
 }
@@ -133,11 +131,8 @@ impl Registry {
                             || (title == "president" && is_president_like(&e.name)));
                     // Someone unnamed: "A U.S. law enforcement official ..." is "the
                     // official".
-                    let unnamed = (e.name.starts_with("a ")
-                        || e.name.starts_with("A ")
-                        || e.name.starts_with("an ")
-                        || e.name.starts_with("An "))
-                        && has_word(&e.name, title);
+                    let unnamed =
+                        opens_with(&e.name, &["a", "A", "an", "An"]) && has_word(&e.name, title);
                     titled || unnamed
                 })
                 .or_else(|| {
@@ -209,7 +204,6 @@ impl Registry {
     fn push(&mut self, e: Entry) {
         let k = self.entries.len();
         if e.person {
-            self.last_person = Some(k);
             if let Some((_, surname)) = e.name.rsplit_once(' ') {
                 match self.by_surname.get_mut(surname) {
                     Some(slot) => *slot = k,
@@ -800,18 +794,23 @@ fn it_is_plural(name: &str) -> bool {
 /// Whether a mention is someone left unnamed whom news writing calls "they" ("a person
 /// familiar with the talks", "a source close to the campaign").
 fn unnamed_one(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let determiner = words.next().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "a" | "an" | "one" | "another" | "the"
-        )
-    });
+    let determiner = ["a", "an", "one", "another", "the"];
     // The head is among the next words: "a person familiar with", "a senior source".
-    determiner
-        && words
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| determiner.contains(&w.to_lowercase().as_str()))
+        && name
+            .split_whitespace()
+            .skip(1)
             .take(3)
             .any(|w| UNNAMED_HEADS.contains(&w.trim_end_matches(',').to_lowercase().as_str()))
+}
+
+/// Whether the first word of `name` is one of `words`, as written.
+fn opens_with(name: &str, words: &[&str]) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| words.contains(&w))
 }
 
 /// The head of a noun phrase: its word before "of", "from", "who", ... (or a comma), else
@@ -962,7 +961,7 @@ fn trailing_label(phrase: &str) -> Option<(&str, &str)> {
             && inner.chars().next().is_some_and(char::is_uppercase)
             && ((inner.len() <= 7 && inner.ends_with('.'))
                 || (inner.len() == 2 && inner.chars().all(|c| c.is_ascii_uppercase())));
-        let party = matches!(inner, "D" | "R" | "I") || is_party_label(inner) || state;
+        let party = is_party(inner) || state;
         return party.then(|| (&phrase[..open], &phrase[open + 1..]));
     }
     let of = phrase.rfind(" of ")?;

@@ -300,15 +300,16 @@ impl<'a> Token<'a> {
     /// The lowercased text; borrowed when already lowercase ASCII, as most words are
     /// (the rules lowercase tokens for nearly every lexicon lookup).
     pub fn lower(&self) -> Cow<'a, str> {
-        if self
-            .text
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            Cow::Borrowed(self.text)
-        } else {
-            Cow::Owned(self.text.to_lowercase())
-        }
+        lowercase(self.text)
+    }
+}
+
+/// `str::to_lowercase`, borrowed when the text is lowercase ASCII already.
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -321,6 +322,12 @@ pub fn is_dash(t: &str) -> bool {
 /// Whether a word is a party and state label ("R-Ky.", "D-N.Y.", "I-Vt.").
 pub fn is_party_label(word: &str) -> bool {
     matches!(word.get(..2), Some("R-" | "D-" | "I-"))
+}
+
+/// Whether the inside of a parenthesis after a name is a party, alone or with its state:
+/// "D", "R-Texas", "I-Vt.".
+pub fn is_party(label: &str) -> bool {
+    matches!(label, "D" | "R" | "I") || is_party_label(label)
 }
 
 /// Whether the comma at token `k` separates thousands in a number ("21,000"): digits
@@ -681,7 +688,7 @@ fn party_label(toks: &[Token], j: usize) -> Option<usize> {
         return None;
     }
     let label = toks.get(j + 1)?.text;
-    if !matches!(label, "D" | "R" | "I") && !is_party_label(label) {
+    if !is_party(label) {
         return None;
     }
     (j + 2..(j + 5).min(toks.len())).find(|&k| toks[k].text == ")")
