@@ -974,6 +974,28 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_quotation_inside_a_doubled_apostrophe_quotation_closes_first() {
+        // The New York Times' style: '' for quotation marks, ' inside them.
+        let t = "''I would use the word 'old-school,''' said Gregory W. Slayton, a former envoy.";
+        let found = extract(t, &split(t));
+        let said = found
+            .iter()
+            .find(|a| &t[a.cue.start..a.cue.end] == "said")
+            .expect("a statement");
+        assert_eq!(
+            said.content.map(|c| &t[c.start..c.end]),
+            Some("''I would use the word 'old-school,'''")
+        );
+        assert_eq!(
+            said.source.map(|s| &t[s.start..s.end]),
+            Some("Gregory W. Slayton, a former envoy")
+        );
+        // Three apostrophes after a space open the quotation, then the inner one.
+        let t = "He said ''' Tis the season,' she wrote,'' and left.";
+        assert_eq!(text::quotations(t).len(), 1);
+    }
+
+    #[test]
     fn a_colon_closing_its_paragraph_takes_the_next_one() {
         let t = "Cruz continued:\n\n\u{201c}You look at the questions.\u{201d}\n\nThe governor added:\n\nIt is typical of her. She knows nothing.\n\nHe added:\n\nNo.";
         let found = extract(t, &split(t));
