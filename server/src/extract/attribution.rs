@@ -691,6 +691,12 @@ Read the full article here"#;
                 "Dean Johnson, a salesman from Sumter, South Carolina, said he likes Trump.",
                 "Dean Johnson, a salesman from Sumter, South Carolina,",
             ),
+            // A place adverb after the noun stays with it.
+            (
+                "Her campaign workers here said they have been working the state.",
+                "Her campaign workers here",
+            ),
+            ("Officials there said the plant would close.", "Officials there"),
             // A time after the comma that closes the source.
             (
                 "Reince Priebus, the GOP chairman, this past week announced that a website would open.",

@@ -1679,6 +1679,15 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         if pronoun {
             return Some((ci - 1, ci));
         }
+        // "Officials there said", "Her campaign workers here said": the place adverb
+        // stays in the source (train: 7 gold sources end with one).
+        let place = ci >= 2
+            && matches!(toks[ci - 1].text, "here" | "there")
+            && toks[ci - 2].is_word()
+            && !NP_STOPS.contains(&toks[ci - 2].lower().as_ref());
+        if place {
+            return np_backward(toks, ci - 1).map(|b| (b, ci));
+        }
         let b = np_backward(toks, ci)?;
         // "Supporters who have heard directly from the Rubio campaign say", "Anyone who
         // knows anything about McConnell knows": a restrictive relative clause that ends
