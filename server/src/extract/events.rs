@@ -50,9 +50,20 @@ pub fn assemble(
             continue;
         };
         let cue = (attribution.cue.start, attribution.cue.end);
+        // What the text reports has happened by the time it is published, unless the cue
+        // looks ahead ("will sign", "plans to"): a time wholly after the publication date
+        // belongs to something else in the sentence ("said he plans to present a
+        // strategy after Christmas, insisting ...").
+        let possible = |t: &&TimexMention| {
+            future_marked(text, sentence, attribution.cue)
+                || !anchor.is_some_and(|a| {
+                    range_of(&t.value, Some(a)).is_some_and(|(start, ..)| start > a)
+                })
+        };
         let own = owned[index]
             .iter()
             .map(|&k| datable[k])
+            .filter(possible)
             .min_by_key(|t| distance((t.start, t.end), cue));
         let opening = || {
             let opener = opening_clause(
@@ -95,7 +106,9 @@ fn sentence_of(sentences: &[Sentence], start: usize, end: usize) -> Option<usize
 
 /// The attribution a datable mention dates: the nearest cue in its sentence, except that
 /// "since X" belongs to the cue before it (a perfect tense: "has called for ... since 2019") and a
-/// statement's own content or quote does not date the statement, nor does its source.
+/// statement's own content or quote does not date the statement, nor does its source. A time
+/// inside a relative clause set off by a comma dates only a cue in the same clause: "Bob said
+/// he had not seen the movie, which opened Friday" was not said on Friday.
 fn owner_of(
     text: &str,
     sentences: &[Sentence],
@@ -116,9 +129,12 @@ fn owner_of(
     {
         return None;
     }
+    let clause = relative_clause(text, sentences[sentence], t);
     let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
         let a = &attributions[i];
-        since || a.kind == AttributionKind::Action || !(inside(a.content) || inside(a.quote))
+        let in_clause = clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
+        (since || a.kind == AttributionKind::Action || !(inside(a.content) || inside(a.quote)))
+            && in_clause
     });
     if since {
         candidates
@@ -132,6 +148,28 @@ fn owner_of(
             )
         })
     }
+}
+
+/// The relative clause that opens after a comma ("..., which opened Friday", "..., who also
+/// held a rally on Wednesday night") and holds the mention `t`, running to the next comma,
+/// semicolon, dash or the end of the sentence; with no comma between the pronoun and the
+/// mention.
+fn relative_clause(text: &str, sentence: Sentence, t: &TimexMention) -> Option<(usize, usize)> {
+    let before = text.get(sentence.start..t.start)?;
+    let comma = before.rfind(',')?;
+    let after_comma = before[comma + 1..].trim_start();
+    let pronoun = ["which ", "who ", "whose ", "where "]
+        .iter()
+        .any(|p| after_comma.starts_with(p));
+    if !pronoun {
+        return None;
+    }
+    let start = sentence.start + comma;
+    let rest = text.get(t.end..sentence.end)?;
+    let end = rest
+        .find([',', ';', '—', '–'])
+        .map_or(sentence.end, |k| t.end + k);
+    Some((start, end))
 }
 
 fn date_mention(
@@ -323,6 +361,49 @@ fn passive_agent(text: &str, cue_end: usize) -> Option<String> {
     (!agent.is_empty()).then(|| agent.to_string())
 }
 
+/// Words that put what follows in the future: "will sign", "plans to", "is expected to".
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "would",
+    "to",
+    "going",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "scheduled",
+    "set",
+    "could",
+    "may",
+    "might",
+    "intends",
+];
+
+/// Whether the cue, or one of the three words before it in its sentence, looks ahead.
+fn future_marked(text: &str, sentence: Sentence, cue: crate::extract::attribution::Span) -> bool {
+    let from = floor_char_boundary(text, cue.start.saturating_sub(40).max(sentence.start));
+    let Some(before) = text.get(from..cue.start) else {
+        return false;
+    };
+    let cue_text = text.get(cue.start..cue.end).unwrap_or("");
+    let words = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .chain(cue_text.split_whitespace());
+    words.into_iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let lower = w.to_lowercase();
+        FUTURE_MARKERS.contains(&lower.as_str())
+            || FUTURE_MARKERS
+                .iter()
+                .any(|m| m.starts_with(['\'', '’']) && lower.ends_with(m))
+    })
+}
+
 /// Whether `word` ends right before `at` (ignoring spaces), case-insensitively.
 fn preceded_by(text: &str, at: usize, word: &str) -> bool {
     let before = text.get(..at).unwrap_or("").trim_end();
@@ -421,5 +502,48 @@ mod tests {
         let out = crate::extract::extract(text, anchor);
         let said = out.events.iter().find(|e| e.cue_text.starts_with("said"));
         assert_eq!(said.map(|e| e.when.value.as_str()), Some("2025-02-14"));
+    }
+
+    /// The date of the event whose cue text starts with `cue`.
+    fn when_of(text: &str, anchor: Option<NaiveDate>, cue: &str) -> (String, WhenBasis) {
+        let out = crate::extract::extract(text, anchor);
+        let e = out
+            .events
+            .iter()
+            .find(|e| e.cue_text.starts_with(cue))
+            .unwrap_or_else(|| panic!("{cue}: {:?}", out.events));
+        (e.when.value.clone(), e.when.basis)
+    }
+
+    #[test]
+    fn a_time_in_a_relative_clause_dates_only_that_clause() {
+        let anchor = NaiveDate::from_ymd_opt(2016, 1, 16);
+        let text = "Bob said he had not seen the movie, which opened Friday.";
+        assert_eq!(
+            when_of(text, anchor, "said"),
+            ("2016-01-16".to_string(), WhenBasis::Reported)
+        );
+        let text = "Cruz is praising Jeb Bush, who ended his bid on Saturday, as a decent man.";
+        assert_eq!(when_of(text, anchor, "is praising").1, WhenBasis::Reported);
+        // A cue inside the clause takes it; a clause that is no relative one leaves it.
+        let text = "Sanders, who endorsed Canova in late May and said he would campaign with him, stayed home.";
+        assert_eq!(when_of(text, anchor, "said").0, "2015-05");
+        let text = "Bob said on Friday, after a long silence, that he had seen it.";
+        assert_eq!(when_of(text, anchor, "said").0, "2016-01-15");
+    }
+
+    #[test]
+    fn a_reported_event_is_not_dated_after_publication_unless_it_looks_ahead() {
+        let anchor = NaiveDate::from_ymd_opt(2015, 12, 23);
+        let text = "Carson said he plans to present a strategy after Christmas, insisting that the threat is growing.";
+        assert_eq!(
+            when_of(text, anchor, "insisting"),
+            ("2015-12-23".to_string(), WhenBasis::Reported)
+        );
+        let text = "Trump will announce on Christmas Eve that he is running.";
+        assert_eq!(
+            when_of(text, anchor, "will announce"),
+            ("2015-12-24".to_string(), WhenBasis::Mention)
+        );
     }
 }

@@ -379,7 +379,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// Whether three apostrophes at byte `i` of `text` follow a word or mark: they close a
 /// quotation inside a quotation (`'`) and then the quotation itself (`''`).
 fn closing_triple(text: &str, i: usize) -> bool {
-    text[i..].starts_with("'''") && text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+    text[i..].starts_with("'''")
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !p.is_whitespace())
 }
 
 /// The non-ASCII characters news text is full of: curly quotes, dashes, the ellipsis.
@@ -1572,7 +1576,11 @@ mod tests {
         let mut pos = 0;
         while let Some(m) = TOKEN.find_at(text, pos) {
             let s = m.start();
-            let e = if closing_triple(text, s) { s + 1 } else { m.end() };
+            let e = if closing_triple(text, s) {
+                s + 1
+            } else {
+                m.end()
+            };
             out.push((s, e));
             pos = e;
         }
