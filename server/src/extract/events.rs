@@ -55,10 +55,9 @@ pub fn assemble(
         // belongs to something else in the sentence ("said he plans to present a
         // strategy after Christmas, insisting ...").
         let possible = |t: &&TimexMention| {
-            future_marked(text, sentence, attribution.cue)
-                || !anchor.is_some_and(|a| {
-                    range_of(&t.value, Some(a)).is_some_and(|(start, ..)| start > a)
-                })
+            let after = anchor
+                .is_some_and(|a| range_of(&t.value, Some(a)).is_some_and(|(start, ..)| start > a));
+            !after || future_marked(text, sentence, attribution.cue)
         };
         let own = owned[index]
             .iter()
@@ -382,22 +381,20 @@ const FUTURE_MARKERS: &[&str] = &[
     "intends",
 ];
 
-/// Whether the cue, or one of the three words before it in its sentence, looks ahead.
+/// Whether the cue, or one of the three words before it in its sentence, looks ahead ("to"
+/// only before the cue: "according to" does not).
 fn future_marked(text: &str, sentence: Sentence, cue: crate::extract::attribution::Span) -> bool {
     let from = floor_char_boundary(text, cue.start.saturating_sub(40).max(sentence.start));
     let Some(before) = text.get(from..cue.start) else {
         return false;
     };
     let cue_text = text.get(cue.start..cue.end).unwrap_or("");
-    let words = before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .chain(cue_text.split_whitespace());
-    words.into_iter().any(|w| {
+    let before = before.split_whitespace().rev().take(3).map(|w| (w, true));
+    let within = cue_text.split_whitespace().map(|w| (w, false));
+    before.chain(within).any(|(w, before_cue)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         let lower = w.to_lowercase();
-        FUTURE_MARKERS.contains(&lower.as_str())
+        (FUTURE_MARKERS.contains(&lower.as_str()) && (before_cue || lower != "to"))
             || FUTURE_MARKERS
                 .iter()
                 .any(|m| m.starts_with(['\'', '’']) && lower.ends_with(m))
