@@ -902,6 +902,52 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_verb_governing_the_cue_in_the_infinitive_joins_it() {
+        let cases = [
+            (
+                "The email goes on to say that Trump wants a wall.",
+                "The email",
+                "goes on to say",
+            ),
+            (
+                "He went on to explain that the plan had failed.",
+                "He",
+                "went on to explain",
+            ),
+            (
+                "Sexton was quick to point out that not all supporters agreed.",
+                "Sexton",
+                "was quick to point out",
+            ),
+            (
+                "He continues to insist that he will win.",
+                "He",
+                "continues to insist",
+            ),
+            (
+                "Trump has refused to say whether he would run.",
+                "Trump",
+                "has refused to say",
+            ),
+            (
+                "Democratic voters are slightly more likely to say that Clinton represents them.",
+                "Democratic voters",
+                "are slightly more likely to say",
+            ),
+        ];
+        for (t, source, cue) in cases {
+            assert_eq!(source_cue(t), vec![(Some(source), cue)], "{t}");
+        }
+        // A governed verb outside the lexicon leaves the governor as it was; "likely"
+        // alone governs nothing.
+        let t = "Trump refused to release his tax returns.";
+        assert_eq!(source_cue(t), vec![(Some("Trump"), "refused")]);
+        assert!(source_cue("She is likely to say nothing at all.")
+            .iter()
+            .all(|(_, cue)| !cue.contains("likely")));
+    }
+
+    #[test]
     fn words_after_the_head_that_belong_to_the_cue() {
         // A part of the day after the weekday, a manner adverb after the head.
         let t = "Clinton said Tuesday night that the race was close.";

@@ -157,10 +157,25 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             if text[cue.end..end].starts_with(':') {
                 cue.end += 1;
             }
+            // "refused to say", "seemed to confirm": a verb that governs a cue head in the
+            // infinitive leaves the statement to that head's match, which takes it along
+            // (below).
+            if INFINITIVE_GOVERNORS.contains(&head_l.as_str())
+                && lexicon_infinitive_after(&text[cue.end..end])
+            {
+                continue;
+            }
             // "continued to question": PolNeAR puts the verb the head governs in the cue.
             if head_l.starts_with("continu") {
                 if let Some(n) = to_verb_after(&text[cue.end..end]) {
                     cue.end += n;
+                }
+            }
+            // "went on to explain", "was quick to point out", "continues to insist": the
+            // verb governing the head's infinitive opens the cue, with its auxiliaries.
+            if cue.start == start + head.start {
+                if let Some(from) = governor_before(text, start, cue.start) {
+                    cue.start = from;
                 }
             }
             // PolNeAR keeps a contracted auxiliary or negation right before the cue in
@@ -583,6 +598,83 @@ fn show_noun(text: &str, from: usize, at: usize) -> bool {
                 | "cooking"
                 | "network"
         )
+}
+
+/// Verbs that govern a cue head in the infinitive ("refused to say", "seemed to confirm",
+/// "continues to insist"): PolNeAR's cue runs from them to the head.
+const INFINITIVE_GOVERNORS: &[&str] = &[
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+];
+
+/// Whether `rest` starts with " to " and a head of the statement-cue lexicon.
+fn lexicon_infinitive_after(rest: &str) -> bool {
+    let Some(after_to) = rest.trim_start_matches(' ').strip_prefix("to ") else {
+        return false;
+    };
+    let verb: String = after_to
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(char::is_ascii_lowercase)
+        .collect();
+    !verb.is_empty() && cue_confidence(&verb).is_some()
+}
+
+/// Where the cue starts when the head at `head_start` is an infinitive governed by a verb
+/// of [`INFINITIVE_GOVERNORS`], by "went on" / "goes on" or by "quick" ("Sexton was quick
+/// to point out"): at that verb, or at the auxiliaries and adverbs right before it ("has
+/// refused to comment", "are all quick to point out"). `from` bounds the search.
+fn governor_before(text: &str, from: usize, head_start: usize) -> Option<usize> {
+    let before = text[from..head_start].trim_end().strip_suffix(" to")?;
+    // The words before "to" with their offsets, last first.
+    let mut at = 0;
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for w in before.split(' ') {
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
+    }
+    let mut words = words.into_iter().rev();
+    let (mut start, last) = words.next()?;
+    let governs = match last {
+        "on" => words
+            .next()
+            .inspect(|&(i, _)| start = i)
+            .is_some_and(|(_, w)| matches!(w, "went" | "goes" | "go" | "going" | "gone")),
+        // "Democratic voters are slightly more likely to say".
+        "likely" => words
+            .next()
+            .inspect(|&(i, _)| start = i)
+            .is_some_and(|(_, w)| matches!(w, "more" | "less" | "most")),
+        _ => last == "quick" || INFINITIVE_GOVERNORS.contains(&last),
+    };
+    if !governs {
+        return None;
+    }
+    // Auxiliaries and adverbs before the governing verb belong to the cue too.
+    for (i, w) in words.take(3) {
+        let aux = CUE_PREFIXES.contains(&w)
+            || matches!(w, "be" | "been" | "all" | "both" | "then" | "quickly")
+            || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()));
+        if !aux {
+            break;
+        }
+        start = i;
+    }
+    Some(from + start)
 }
 
 /// The length of " to VERB" (a lowercase word) at the start of `rest`, if there.
