@@ -628,6 +628,23 @@ Read the full article here"#;
     fn lone_quantifiers_states_and_parties_in_sources() {
         let t = "Several said they would rather federal officials dole out funding.";
         assert_eq!(source_cue(t), vec![(Some("Several"), "said")]);
+        // So does a number word, alone, after "the" or counting a part.
+        for (t, source, cue) in [
+            ("Three said they would vote for him.", "Three", "said"),
+            (
+                "The two write that they do not understand it.",
+                "The two",
+                "write",
+            ),
+            (
+                "One in three said the party does not care.",
+                "One in three",
+                "said",
+            ),
+        ] {
+            assert_eq!(source_cue(t), vec![(Some(source), cue)], "{t}");
+        }
+        assert!(source_cue("He sold the two said items.").is_empty());
         // A quantifier floating after its subject is not the source.
         let t = "Trump and Sanders have both argued that workers lost jobs.";
         assert!(

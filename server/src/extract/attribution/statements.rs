@@ -17,8 +17,8 @@ use super::lexicon::{
     US_STATES,
 };
 use super::text::{
-    in_quote, is_abbreviation, is_dash, is_party_label, is_quote_mark, is_state, is_time_word,
-    np_backward, np_forward, opens_introduction, quote_ending_at, quote_starting_at,
+    in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark, is_state,
+    is_time_word, np_backward, np_forward, opens_introduction, quote_ending_at, quote_starting_at,
     reporting_relative, source_forward, strictly_in_quote, subject, thousands_comma, tokenize,
     Token, VerbPattern,
 };
@@ -1237,8 +1237,14 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 let l = toks[b].lower();
                 !toks[b].is_capitalized() && (l.ends_with("ing") || l == "least")
             };
+            // "the two write", "One in three said": a counted number may end it.
+            let counted = e - b >= 2
+                && matches!(toks[e - 2].lower().as_ref(), "the" | "in" | "of")
+                && is_number_word(&toks[e - 1].lower());
             !verbish
-                && last.is_some_and(|t| !DETERMINERS.contains(&t.lower().as_ref()) || e - b == 1)
+                && last.is_some_and(|t| {
+                    !DETERMINERS.contains(&t.lower().as_ref()) || e - b == 1 || counted
+                })
         }) {
             let source = span(&toks[b..e]);
             let mut after = ce;

@@ -1073,19 +1073,36 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
     let all_told = word == "all"
         && toks.get(end).is_some_and(|t| t.lower() == "told")
         && toks.get(end + 1).is_some_and(|t| t.text == ",");
-    let pronominal = end - i == 1
-        && !floating
-        && !adverb
-        && !all_told
-        && matches!(
-            word.as_ref(),
-            "some" | "many" | "most" | "several" | "both" | "another" | "few" | "all"
-        );
+    // "One suggested", "the two write": a number word alone, or after "the", stands
+    // for the people counted.
+    let counted = !floating
+        && match end - i {
+            1 => is_number_word(&word),
+            2 => word == "the" && is_number_word(&toks[i + 1].lower()),
+            _ => false,
+        };
+    let pronominal = counted
+        || (end - i == 1
+            && !floating
+            && !adverb
+            && !all_told
+            && matches!(
+                word.as_ref(),
+                "some" | "many" | "most" | "several" | "both" | "another" | "few" | "all"
+            ));
     let only_determiners = !pronominal
         && toks[i..end]
             .iter()
             .all(|t| DETERMINERS.contains(&t.lower().as_ref()));
     (i < end && !only_determiners).then_some(i)
+}
+
+/// Whether a lowercase word is a number from one to ten written out.
+pub fn is_number_word(l: &str) -> bool {
+    matches!(
+        l,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
 }
 
 /// Whether a word states a quantity: a number ("49", "four") or "half", "a third".
