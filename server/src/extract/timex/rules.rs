@@ -1460,9 +1460,9 @@ pub static RULES: &[Rule] = &[
     rule!(
         "anaphor",
         true,
-        r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|year|month|week|morning|night|evening|afternoon)\b",
+        r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|year|month|week|morning|night|evening|afternoon)\b",
         build_anaphor,
-        ["that day", "the same year", "Earlier that day"],
+        ["that day", "the same year", "Earlier that day", "that same day"],
         ["that days"]
     ),
     rule!(
