@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::attribution::{Attribution, AttributionKind};
 use super::dating::{range_of, reported, when_of_mention};
 use super::sentences::Sentence;
-use super::timex::{TimexMention, TimexType};
+use super::timex::{counted_from_story, TimexMention, TimexType};
 
 /// How far before a cue a "when" may stand and still put the cue in a "when" clause.
 const WHEN_CLAUSE_REACH: usize = 40;
@@ -24,13 +24,17 @@ pub fn assemble(
     anchor: Option<NaiveDate>,
 ) -> (Vec<Event>, usize) {
     // Mentions come sorted by start, sentences in text order: both are searched by bisection.
-    let datable: Vec<&TimexMention> = timexes
+    // "Two days later" joins them as a date counted from the last one named before.
+    let counted = counted_from_story(text, timexes);
+    let mut datable: Vec<&TimexMention> = timexes
         .iter()
+        .chain(&counted)
         .filter(|t| {
             matches!(t.kind, TimexType::Date | TimexType::Time)
                 && range_of(&t.value, anchor).is_some()
         })
         .collect();
+    datable.sort_by_key(|t| t.start);
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for (i, a) in attributions.iter().enumerate() {
         if let Some(list) = by_sentence.get_mut(a.sentence) {
@@ -527,6 +531,29 @@ mod tests {
         assert_eq!(when_of(text, anchor, "said").0, "2015-05");
         let text = "Bob said on Friday, after a long silence, that he had seen it.";
         assert_eq!(when_of(text, anchor, "said").0, "2016-01-15");
+    }
+
+    #[test]
+    fn a_duration_later_counts_from_the_last_date_named() {
+        let anchor = NaiveDate::from_ymd_opt(2025, 2, 21);
+        let text =
+            "On Jan. 20, Trump signed the order. Two days later, Sheinbaum said she would respond.";
+        assert_eq!(
+            when_of(text, anchor, "said"),
+            ("2025-01-22".to_string(), WhenBasis::Anaphora)
+        );
+        let text =
+            "On Jan. 20, Trump signed the order. A week later, Sheinbaum said she would respond.";
+        assert_eq!(when_of(text, anchor, "said").0, "2025-01-27");
+        // With no date before it, or none fine enough, it dates nothing.
+        let text = "Trump signed the order. Two days later, Sheinbaum said she would respond.";
+        assert_eq!(when_of(text, anchor, "said").1, WhenBasis::Reported);
+        let text =
+            "Trump signed the order in January. A week later, Sheinbaum said she would respond.";
+        assert_eq!(when_of(text, anchor, "said").1, WhenBasis::Reported);
+        // TimeML still sees only the duration.
+        let tagged = crate::extract::timex::tag(text, anchor);
+        assert!(tagged.iter().any(|t| &text[t.start..t.end] == "A week"));
     }
 
     #[test]

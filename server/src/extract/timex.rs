@@ -432,6 +432,68 @@ fn shift_from_story(
     }
 }
 
+/// "Two days later", "a month afterward": TimeML tags only the duration ("Two days"), but a
+/// story counts it from the last date it named. For each such duration of `mentions` (as
+/// [`tag`] returns them), a date mention spanning the duration and its "later" (not for
+/// TimeML), counted from that date, which it refers to. Weeks count in days from a day.
+pub fn counted_from_story(text: &str, mentions: &[TimexMention]) -> Vec<TimexMention> {
+    let mut out = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.kind != TimexType::Duration {
+            continue;
+        }
+        let rest = text.get(m.end..).unwrap_or("");
+        let Some(word) = [" later", " afterward", " afterwards"].iter().find(|w| {
+            rest.starts_with(**w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let Some((n, unit)) = whole_units(&m.value) else {
+            continue;
+        };
+        let antecedent = mentions[..k].iter().enumerate().rev().find(|(_, p)| {
+            matches!(p.kind, TimexType::Date | TimexType::Time)
+                && !p.value.ends_with("_REF")
+                && p.value.bytes().take(4).all(|b| b.is_ascii_digit())
+        });
+        let Some((j, from)) = antecedent else {
+            continue;
+        };
+        let is_day = is_day_value(&from.value);
+        let value = match unit {
+            Unit::Week if is_day => spec::shift_value(&from.value, Unit::Day, 7 * n),
+            _ => spec::shift_value(&from.value, unit, n),
+        };
+        if let Some(value) = value {
+            out.push(TimexMention {
+                start: m.start,
+                end: m.end + word.len(),
+                kind: TimexType::Date,
+                value,
+                rule: "counted_from_story",
+                timeml: false,
+                refers_to: Some(j),
+            });
+        }
+    }
+    out
+}
+
+/// A duration of a whole number of days, weeks, months or years ("P2D", "P1W").
+fn whole_units(value: &str) -> Option<(i32, Unit)> {
+    let body = value.strip_prefix('P')?;
+    let (digits, unit) = body.split_at(body.len().checked_sub(1)?);
+    let n: i32 = digits.parse().ok().filter(|n| (1..=100).contains(n))?;
+    let unit = match unit {
+        "D" => Unit::Day,
+        "W" => Unit::Week,
+        "M" => Unit::Month,
+        "Y" => Unit::Year,
+        _ => return None,
+    };
+    Some((n, unit))
+}
+
 /// Dates a bare clock time ("at 10 p.m.") by the last day the text named:
 /// stories narrate an earlier day's events as often as the publication day's.
 fn date_from_story(mention: &mut TimexMention, previous: &[TimexMention]) {

@@ -1462,7 +1462,12 @@ pub static RULES: &[Rule] = &[
         true,
         r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|year|month|week|morning|night|evening|afternoon)\b",
         build_anaphor,
-        ["that day", "the same year", "Earlier that day", "that same day"],
+        [
+            "that day",
+            "the same year",
+            "Earlier that day",
+            "that same day"
+        ],
         ["that days"]
     ),
     rule!(
