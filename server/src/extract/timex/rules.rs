@@ -902,6 +902,22 @@ fn build_clock(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     Some(Spec::Clock { hour, minute, day })
 }
 
+/// "The day before, she had said ...": set off on its own (before a comma or the end of
+/// the sentence), the day before or after the last date the story named. With an object
+/// ("the day before his death") it names another event's day, left untagged.
+fn build_story_before_after(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    if !s.after.starts_with([',', '.', ';']) {
+        return None;
+    }
+    let unit = Unit::parse(text(c, "unit")?)?;
+    let offset = if matches!(text(c, "dir")?, "before" | "earlier") {
+        -1
+    } else {
+        1
+    };
+    Some(Spec::Shifted { unit, offset })
+}
+
 fn build_anaphor(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     // Parts of a day keep the day: "that morning" is dated, not timed.
     let unit = text(c, "unit").map(|u| Unit::parse(u).unwrap_or(Unit::Day));
@@ -1469,6 +1485,18 @@ pub static RULES: &[Rule] = &[
             "that same day"
         ],
         ["that days"]
+    ),
+    rule!(
+        "story_day_before_after",
+        false,
+        r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b",
+        build_story_before_after,
+        ["[The day before], she had said no.", "[the week after]."],
+        [
+            "[the day before] his death",
+            "the day before yesterday",
+            "[the day after] the vote"
+        ]
     ),
     rule!(
         "anaphor_at_the_time",
