@@ -481,7 +481,7 @@ pub fn counted_from_story(text: &str, mentions: &[TimexMention]) -> Vec<TimexMen
 
 /// A duration of a whole number of days, weeks, months or years ("P2D", "P1W").
 fn whole_units(value: &str) -> Option<(i32, Unit)> {
-    let body = value.strip_prefix('P')?;
+    let body = value.strip_prefix('P').filter(|b| b.is_ascii())?;
     let (digits, unit) = body.split_at(body.len().checked_sub(1)?);
     let n: i32 = digits.parse().ok().filter(|n| (1..=100).contains(n))?;
     let unit = match unit {

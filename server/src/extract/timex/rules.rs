@@ -910,7 +910,10 @@ fn build_story_before_after(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> 
         return None;
     }
     let unit = Unit::parse(text(c, "unit")?)?;
-    let offset = if matches!(text(c, "dir")?, "before" | "earlier") {
+    let offset = if matches!(
+        text(c, "dir")?.to_ascii_lowercase().as_str(),
+        "before" | "earlier"
+    ) {
         -1
     } else {
         1
