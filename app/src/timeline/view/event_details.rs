@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::model::{Event, EventKind, Span};
 
 /// What the timeline shows about the selected event: who, when (with its precision), the source
-/// sentence with its source, cue and content marked, the document link and the rules that
-/// found it.
+/// sentence with its source, cue, content and the words that date it marked, the document link
+/// and the rules that found it.
 #[component]
 pub fn EventDetails(event: Event, on_close: Callback<()>) -> impl IntoView {
     let kind = match event.kind {
@@ -14,7 +14,9 @@ pub fn EventDetails(event: Event, on_close: Callback<()>) -> impl IntoView {
     let document_link = event
         .document_id
         .map(|id| format!("/documents/{id}#event-{}", event.id));
-    let sentence = highlight(&event)
+    let runs = highlight(&event);
+    let dated_here = runs.iter().any(|(part, _)| *part == Some("time"));
+    let sentence = runs
         .into_iter()
         .map(|(part, text)| match part {
             Some(part) => view! { <mark class=part title=part>{text}</mark> }.into_any(),
@@ -36,7 +38,9 @@ pub fn EventDetails(event: Event, on_close: Callback<()>) -> impl IntoView {
             {quote.map(|q| view! { <blockquote class="details-quote">{q}</blockquote> })}
             <figure class="details-source">
                 <figcaption>"Source sentence "
-                    <span class="legend"><mark class="source">"source"</mark> " " <mark class="cue">"cue"</mark> " " <mark class="content">"content"</mark></span>
+                    <span class="legend"><mark class="source">"source"</mark> " " <mark class="cue">"cue"</mark> " " <mark class="content">"content"</mark>
+                        {dated_here.then(|| view! { " " <mark class="time">"date"</mark> })}
+                    </span>
                 </figcaption>
                 <p class="source-sentence">{sentence}</p>
             </figure>
@@ -46,9 +50,10 @@ pub fn EventDetails(event: Event, on_close: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The sentence cut into runs, each marked as part of the source, the cue, the content or
-/// nothing (the cue wins where spans overlap, then the source). Spans outside the sentence, or
-/// not on character boundaries, are ignored.
+/// The sentence cut into runs, each marked as part of the source, the cue, the content, the
+/// time mention that dates the event ("time") or nothing (the cue wins where spans overlap, then
+/// the time, then the source). Spans outside the sentence, or not on character boundaries, are
+/// ignored: a date taken from an earlier sentence ("that day") marks nothing here.
 pub fn highlight(event: &Event) -> Vec<(Option<&'static str>, String)> {
     let text = &event.sentence_text;
     let base = event.sentence.start;
@@ -60,6 +65,7 @@ pub fn highlight(event: &Event) -> Vec<(Option<&'static str>, String)> {
     };
     let parts = [
         ("cue", local(Some(event.cue))),
+        ("time", local(event.when.mention)),
         ("source", local(event.source)),
         ("content", local(event.content)),
     ];
@@ -156,6 +162,31 @@ mod tests {
                 (None, ".".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn the_time_that_dates_the_event_is_marked_inside_the_content() {
+        // "Trump signed the order on Friday." at byte 0.
+        let s = |a: usize, b: usize| Span { start: a, end: b };
+        let mut e = event(
+            "Trump signed the order on Friday.",
+            0,
+            Some(s(0, 5)),
+            s(6, 12),
+            Some(s(13, 32)),
+        );
+        e.when.mention = Some(s(26, 32));
+        assert_eq!(
+            highlight(&e)[4..],
+            [
+                (Some("content"), "the order on ".to_string()),
+                (Some("time"), "Friday".to_string()),
+                (None, ".".to_string()),
+            ]
+        );
+        // A mention in another sentence marks nothing.
+        e.when.mention = Some(s(120, 126));
+        assert!(highlight(&e).iter().all(|(part, _)| *part != Some("time")));
     }
 
     #[test]
