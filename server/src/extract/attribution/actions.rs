@@ -144,9 +144,7 @@ fn reads_as_action(toks: &[Token], ci: usize, ce: usize) -> bool {
     let after_noun = ci > 0
         && toks[ci - 1].is_word()
         && !toks[ci - 1].is_capitalized()
-        && !PRONOUNS
-            .iter()
-            .any(|(p, _)| *p == toks[ci - 1].lower().as_ref());
+        && !PRONOUNS.iter().any(|(p, _)| *p == prev);
     let participle = head.ends_with("ing") || head.ends_with("ed") || head == "sent";
     if participle && !auxiliary && after_noun && (head.ends_with("ing") || preposition) {
         return false;

@@ -621,15 +621,10 @@ const INFINITIVE_GOVERNORS: &[&str] = &[
 
 /// Whether `rest` starts with " to " and a head of the statement-cue lexicon.
 fn lexicon_infinitive_after(rest: &str) -> bool {
-    let Some(after_to) = rest.trim_start_matches(' ').strip_prefix("to ") else {
-        return false;
-    };
-    let verb: String = after_to
-        .trim_start_matches(' ')
-        .chars()
-        .take_while(char::is_ascii_lowercase)
-        .collect();
-    !verb.is_empty() && cue_confidence(&verb).is_some()
+    to_verb_after(rest).is_some_and(|n| {
+        let verb = rest[..n].rsplit(' ').next().unwrap_or("");
+        cue_confidence(verb).is_some()
+    })
 }
 
 /// Where the cue starts when the head at `head_start` is an infinitive governed by a verb

@@ -1108,24 +1108,10 @@ pub fn is_number_word(l: &str) -> bool {
 /// Whether a word states a quantity: a number ("49", "four") or "half", "a third".
 fn is_quantity(l: &str) -> bool {
     l.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || is_number_word(l)
         || matches!(
             l,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "half"
-                | "a"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-                | "millions"
+            "half" | "a" | "dozens" | "hundreds" | "thousands" | "millions"
         )
 }
 
