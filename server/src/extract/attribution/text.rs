@@ -1380,7 +1380,29 @@ fn time_opening(toks: &[Token]) -> bool {
                     | "seconds"
             )
     });
+    // "An official later walked back ...": the chunk counts time, not people.
+    let unit = |t: &Token| {
+        let l = t.lower();
+        let l = l.strip_suffix('s').unwrap_or(&l);
+        matches!(
+            l,
+            "second"
+                | "minute"
+                | "hour"
+                | "moment"
+                | "day"
+                | "night"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "decade"
+                | "century"
+                | "centurie"
+        )
+    };
     measured
+        && chunk.iter().any(unit)
         && chunk.iter().any(|t| {
             matches!(
                 t.lower().as_ref(),
@@ -1460,6 +1482,7 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
             });
         }
     }
+    let conjunction = matches!(first.as_ref(), "but" | "and" | "so" | "yet" | "then" | "or");
     if intro && !toks.iter().any(|t| t.text == ",") {
         let opens = toks.get(1).is_some_and(|t| {
             let l = t.lower();
@@ -1467,10 +1490,14 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
                 || DETERMINERS.contains(&l.as_ref())
                 || matches!(l.as_ref(), "he" | "she" | "they" | "we" | "i" | "it")
         });
-        if !matches!(first.as_ref(), "but" | "and" | "so" | "yet" | "then" | "or") || !opens {
+        if !conjunction || !opens {
             return None;
         }
         i = 1;
+    } else if conjunction && toks.len() > 1 {
+        // "But other advisers ... have been urging ..., saying", "But a few days later,
+        // Trump reversed himself": the sentence after its conjunction.
+        return subject(&toks[1..]);
     } else if intro {
         // Past the introductory chunks ("At an event in Ames, Iowa, on Sunday, Mrs.
         // Clinton tried ..."): the first chunk opening with a noun phrase and a verb.
@@ -1556,6 +1583,16 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
                         && !noun_follows(k)))
         })
         .unwrap_or(e);
+    // "Trump, who lost, later walked back ...": a verb of the relative clause ended the
+    // phrase; the clause's pronoun is not part of it.
+    let e = if e >= i + 3
+        && matches!(toks[e - 1].lower().as_ref(), "who" | "which" | "whose")
+        && toks[e - 2].text == ","
+    {
+        e - 2
+    } else {
+        e
+    };
     Some(Span {
         start: toks[i].start,
         end: toks[e - 1].end,
@@ -1750,6 +1787,24 @@ mod tests {
             (
                 "Minutes later, the Trump campaign issued a statement.",
                 "the Trump campaign",
+            ),
+            (
+                "A few days later, the Trump campaign issued a statement.",
+                "the Trump campaign",
+            ),
+            // A relative clause's pronoun stays out.
+            (
+                "Trump, who lost, later walked back the comments, saying it was wrong.",
+                "Trump",
+            ),
+            (
+                "But a few days later, Trump reversed himself, telling CBS the laws are set.",
+                "Trump",
+            ),
+            // A chunk that counts no time is the subject.
+            (
+                "An official later walked back the comments, saying that was wrong.",
+                "An official",
             ),
             (
                 "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush.",
