@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use app::model::Event;
 
 /// Names every actor alike across documents:
+/// - names that differ only by letter case, a leading "the" or spacing ("The White House",
+///   "the White House"; "OBAMA", "Obama") take the form used most (see [`spellings`]);
 /// - full names that differ only by a middle name or initial ("Donald J. Trump", "Donald
 ///   Trump"; "Hillary Rodham Clinton", "Hillary Clinton") take the form used most, unless
 ///   the corpus has two different middles for the same first name and surname ("George W.
@@ -24,9 +26,18 @@ pub fn unify_across_documents(events: &mut [Event]) {
 /// The new name of each actor name (one per event) that changes; see
 /// [`unify_across_documents`].
 fn renames<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut uses: HashMap<&str, usize> = HashMap::new();
+    let mut raw_uses: HashMap<&str, usize> = HashMap::new();
     for name in names {
-        *uses.entry(name).or_default() += 1;
+        *raw_uses.entry(name).or_default() += 1;
+    }
+    // Spellings of one name first ("The White House" and "the White House", "OBAMA" in
+    // a transcript and "Obama"): the form used most stands for all of them.
+    let spelled = spellings(&raw_uses);
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for (&name, &n) in &raw_uses {
+        *uses
+            .entry(spelled.get(name).copied().unwrap_or(name))
+            .or_default() += n;
     }
     // Full names by first name (its formal form: "Joe" is "Joseph") and surname, with
     // their middles.
@@ -78,18 +89,63 @@ fn renames<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> 
         }
     }
     let mut rename = HashMap::new();
-    for &name in uses.keys() {
+    for &raw in raw_uses.keys() {
+        let name = spelled.get(raw).copied().unwrap_or(raw);
         let mut new = after_merge(name);
         if !new.contains(' ') && starts_upper(new) {
             if let Some(&[full]) = full_names.get(new).map(Vec::as_slice) {
                 new = full;
             }
         }
-        if new != name {
-            rename.insert(name.to_string(), new.to_string());
+        if new != raw {
+            rename.insert(raw.to_string(), new.to_string());
         }
     }
     rename
+}
+
+/// The form each name takes among the names that differ from it only by letter case, a
+/// leading "the" or spacing: the one used most (ties: the one starting with a capital,
+/// then the first alphabetically). Short all-capital words ("WHO", "AP") are acronyms
+/// and keep their own lane.
+fn spellings<'a>(uses: &HashMap<&'a str, usize>) -> HashMap<&'a str, &'a str> {
+    let mut groups: HashMap<String, Vec<&'a str>> = HashMap::new();
+    for &name in uses.keys() {
+        let acronym = name.chars().count() <= 4
+            && name.chars().all(|c| c.is_uppercase() || c == '.')
+            && !name.contains(' ');
+        if !acronym {
+            groups.entry(spelling_key(name)).or_default().push(name);
+        }
+    }
+    let mut out = HashMap::new();
+    for names in groups.values().filter(|g| g.len() > 1) {
+        let Some(&best) = names.iter().max_by(|a, b| {
+            (uses[**a], starts_upper(a), std::cmp::Reverse(**a)).cmp(&(
+                uses[**b],
+                starts_upper(b),
+                std::cmp::Reverse(**b),
+            ))
+        }) else {
+            continue;
+        };
+        for &name in names {
+            if name != best {
+                out.insert(name, best);
+            }
+        }
+    }
+    out
+}
+
+/// A name in lowercase, its words single-spaced, without a leading "the".
+fn spelling_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    words.join(" ")
 }
 
 /// The parts of a name that looks like a person's full name ("Claudia Sheinbaum", "Joseph
@@ -227,6 +283,30 @@ mod tests {
         ];
         unify_across_documents(&mut events);
         assert_eq!(events[0].actor.canonical, "Clinton");
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_a_lane() {
+        // Letter case, a leading "the" and spacing; the form used most stands.
+        assert_eq!(
+            unified(&[
+                "The White House",
+                "the White House",
+                "The White House",
+                "White\u{a0}House"
+            ]),
+            ["The White House"; 4]
+        );
+        // A transcript's capitals join the name, and then its full name.
+        assert_eq!(
+            unified(&["OBAMA", "Obama", "Obama", "Barack Obama"]),
+            ["Barack Obama"; 4]
+        );
+        // Short acronyms stay; different names stay apart.
+        assert_eq!(
+            unified(&["WHO", "who", "Who", "The Times", "The Post"]),
+            ["WHO", "Who", "Who", "The Times", "The Post"]
+        );
     }
 
     fn unified(names: &[&str]) -> Vec<String> {
