@@ -238,9 +238,10 @@ impl Registry {
         span: Span,
         sentence_start: usize,
     ) -> Option<Entry> {
-        let before = text[sentence_start..span.start]
-            .trim_end()
-            .trim_end_matches(',');
+        // "Trump, who", "Graham—who", "Sanders - who", "David Duke (who".
+        let before = text[sentence_start..span.start].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '(')
+        });
         let toks = tokenize(text, sentence_start, sentence_start + before.len());
         let first = np_backward(&toks, toks.len())?;
         let np = Span {
@@ -1128,6 +1129,31 @@ mod tests {
             last = reg.resolve(text, span, sentence).name;
         }
         last
+    }
+
+    #[test]
+    fn who_is_the_phrase_before_it() {
+        // After a comma, a dash or a parenthesis.
+        for (t, name) in [
+            (
+                "Bernie Sanders, who lost, said he would go on.",
+                "Bernie Sanders",
+            ),
+            (
+                "Bernie Sanders - who lost - said he would go on.",
+                "Bernie Sanders",
+            ),
+            (
+                "Bernie Sanders—who lost—said he would go on.",
+                "Bernie Sanders",
+            ),
+            (
+                "David Duke (who backs Trump) said he would go on.",
+                "David Duke",
+            ),
+        ] {
+            assert_eq!(speaker_of(t, &[("who", 0)]), name, "{t}");
+        }
     }
 
     #[test]
