@@ -692,6 +692,10 @@ pub const CUE_PREFIXES: &[&str] = &[
     "frequently",
     "openly",
     "since",
+    "always",
+    "sometimes",
+    "soon",
+    "ever",
 ];
 
 /// Action verbs of policy weight (inflected forms, lowercase).
