@@ -1057,7 +1057,32 @@ pub const TITLE_WORDS: &[&str] = &[
     "whip",
     "treasurer",
     "superintendent",
+    // Descriptions news writing puts before a name like a title ("Democrat Hillary
+    // Clinton", "Republican presidential front-runner Donald Trump", "billionaire Mark
+    // Cuban"); not "Republican", which also opens names ("Republican National Committee").
+    "democrat",
+    "front-runner",
+    "frontrunner",
+    "hopeful",
+    "contender",
+    "challenger",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "mogul",
+    "tycoon",
+    "hacker",
+    "activist",
+    "commentator",
+    "columnist",
+    "anchor",
+    "pundit",
+    "comedian",
 ];
+
+/// The descriptions at the end of [`TITLE_WORDS`] ("Democrat", "front-runner", ...): its
+/// last 18 words.
+pub const DESCRIPTIONS: &[&str] = TITLE_WORDS.split_at(TITLE_WORDS.len() - 18).1;
 
 /// The titles of [`TITLE_WORDS`] that put a person's name right after them ("Sen. Ted
 /// Cruz", "House Speaker Paul Ryan", "President Obama"): its first 28 words.

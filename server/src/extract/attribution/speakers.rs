@@ -5,8 +5,8 @@
 //! in the sentences before it (`tools/pronoun_eval.py` scores them on PolNeAR).
 
 use super::lexicon::{
-    Gender, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_WORDS, HONORIFICS, MALE_FIRST_NAMES,
-    MALE_WORDS, NAME_TITLES, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
+    Gender, DESCRIPTIONS, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_WORDS, HONORIFICS,
+    MALE_FIRST_NAMES, MALE_WORDS, NAME_TITLES, PLACES, PRESIDENT_LIKE, PRONOUNS, TITLE_WORDS,
 };
 use super::text::{is_party, is_party_label, np_backward, tokenize};
 use super::{Span, Speaker};
@@ -683,7 +683,11 @@ fn definite_title(written: &str) -> Option<&'static str> {
         .or_else(|| written.strip_prefix("The "))?;
     let lower = rest.to_lowercase();
     let head = lower.rsplit(' ').next()?;
-    let title = TITLE_WORDS.iter().find(|t| **t == head)?;
+    // A description ("the New York businessman") names no office to look up.
+    let title = TITLE_WORDS
+        .iter()
+        .find(|t| **t == head)
+        .filter(|t| !DESCRIPTIONS.contains(t))?;
     // A capitalised role word ends a name: "the Associated Press" is no press officer.
     let capital = rest
         .rsplit(' ')
@@ -942,7 +946,15 @@ pub fn name_and_role(phrase: &str) -> (String, Option<String>) {
     });
     if let Some(k) = last_title {
         let rest = &words[k + 1..];
-        if !rest.is_empty() && is_name(&rest.join(" ")) {
+        // A description is a role only before a full name and after no clause of its
+        // own: not "supporters of Democrat Hillary Clinton", "the Democrat Party".
+        let described = DESCRIPTIONS.contains(&words[k].to_lowercase().as_str());
+        let plain = !described
+            || (rest.len() >= 2
+                && !words[..k]
+                    .iter()
+                    .any(|w| matches!(*w, "of" | "and" | "for" | "to" | "by" | "with")));
+        if plain && !rest.is_empty() && is_name(&rest.join(" ")) {
             return (
                 strip_honorific(&rest.join(" ")),
                 Some(words[..=k].join(" ")),
@@ -1069,6 +1081,24 @@ mod tests {
                 "Gov. John Kasich of the state",
                 None,
             ),
+            // Descriptions before a full name are roles too.
+            (
+                "Democrat Hillary Clinton",
+                "Hillary Clinton",
+                Some("Democrat"),
+            ),
+            (
+                "Republican presidential front-runner Donald Trump",
+                "Donald Trump",
+                Some("Republican presidential front-runner"),
+            ),
+            // Not before one word, and not after a clause of their own.
+            ("the Democrat Party", "the Democrat Party", None),
+            (
+                "supporters of Democrat Hillary Clinton",
+                "supporters of Democrat Hillary Clinton",
+                None,
+            ),
         ];
         for (phrase, name, role) in cases {
             let (n, r) = name_and_role(phrase);
@@ -1082,6 +1112,7 @@ mod tests {
         // and the first role word must stay where the count expects them.
         assert_eq!(NAME_TITLES.last(), Some(&"congresswoman"));
         assert_eq!(TITLE_WORDS.get(NAME_TITLES.len()), Some(&"director"));
+        assert_eq!(DESCRIPTIONS.first(), Some(&"democrat"));
     }
 
     #[test]
