@@ -133,9 +133,31 @@ fn owner_of(
         return None;
     }
     let clause = relative_clause(text, sentences[sentence], t);
+    // A time inside what a statement reports dates only cues inside that report, or a cue
+    // of the same speaker going on ("reiterated that approach in his interview last week,
+    // saying ..."): "he told the tale of Pershing in the early 1900s" does not date "Trump
+    // was defending". "According to" frames the sentence's own main clause: no report.
+    let report = by_sentence[sentence]
+        .iter()
+        .map(|&i| &attributions[i])
+        .filter(|a| {
+            a.kind == AttributionKind::Statement && !since && !a.rules.contains(&"according_to")
+        })
+        .filter(|a| {
+            a.content
+                .is_some_and(|c| c.start <= t.start && t.end <= c.end)
+        })
+        .min_by_key(|a| a.content.map_or(0, |c| c.end - c.start));
+    let speaker = |a: &Attribution| a.source.and_then(|s| text.get(s.start..s.end));
     let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
         let a = &attributions[i];
-        let in_clause = clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
+        let in_report = report.is_none_or(|r| {
+            r.content
+                .is_some_and(|c| c.start <= a.cue.start && a.cue.end <= c.end)
+                || (speaker(r).is_some() && speaker(r) == speaker(a))
+        });
+        let in_clause =
+            in_report && clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
         (since || a.kind == AttributionKind::Action || !(inside(a.content) || inside(a.quote)))
             && in_clause
     });
@@ -514,6 +536,23 @@ mod tests {
             .find(|e| e.cue_text.starts_with(cue))
             .unwrap_or_else(|| panic!("{cue}: {:?}", out.events));
         (e.when.value.clone(), e.when.basis)
+    }
+
+    #[test]
+    fn a_time_in_what_a_statement_reports_dates_only_that_report() {
+        let anchor = NaiveDate::from_ymd_opt(2016, 2, 20);
+        // The 1900s are the tale's, not the defending's.
+        let text = "Trump was defending his record at a rally when he told the tale of Gen. John Pershing in the early 1900s.";
+        assert_eq!(
+            when_of(text, anchor, "was defending"),
+            ("2016-02-20".to_string(), WhenBasis::Reported)
+        );
+        // The same speaker going on takes it.
+        let text = "Podesta reiterated that approach in his interview last week, saying Clinton was committed.";
+        assert_eq!(when_of(text, anchor, "saying").0, "2016-W06");
+        // "According to" frames the main clause, whose time dates what is in it.
+        let text = "The relatives watched the videos on Thursday, according to their attorneys, and said they had questions.";
+        assert_eq!(when_of(text, anchor, "said").0, "2016-02-18");
     }
 
     #[test]
