@@ -59,8 +59,11 @@ pub fn assemble(
         // belongs to something else in the sentence ("said he plans to present a
         // strategy after Christmas, insisting ...").
         let possible = |t: &&TimexMention| {
-            let after = anchor
-                .is_some_and(|a| range_of(&t.value, Some(a)).is_some_and(|(start, ..)| start > a));
+            // "soon" (FUTURE_REF) starts at the publication date but looks ahead all the same.
+            let after = anchor.is_some_and(|a| {
+                t.value == "FUTURE_REF"
+                    || range_of(&t.value, Some(a)).is_some_and(|(start, ..)| start > a)
+            });
             !after || future_marked(text, sentence, attribution.cue)
         };
         let own = owned[index]
@@ -149,13 +152,20 @@ fn owner_of(
         })
         .min_by_key(|a| a.content.map_or(0, |c| c.end - c.start));
     let speaker = |a: &Attribution| a.source.and_then(|s| text.get(s.start..s.end));
+    // Quoted words are the speaker's alone: "“... between now and then,” he said, arguing
+    // ..." does not date the arguing now.
+    let quotation = by_sentence[sentence]
+        .iter()
+        .filter_map(|&i| attributions[i].quote)
+        .find(|q| q.start <= t.start && t.end <= q.end);
     let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
         let a = &attributions[i];
         let in_report = report.is_none_or(|r| {
             r.content
                 .is_some_and(|c| c.start <= a.cue.start && a.cue.end <= c.end)
-                || (speaker(r).is_some() && speaker(r) == speaker(a))
-        });
+                || (speaker(r).is_some() && speaker(r) == speaker(a) && quotation.is_none())
+        }) && quotation
+            .is_none_or(|q| q.start <= a.cue.start && a.cue.end <= q.end);
         let in_clause =
             in_report && clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
         (since || a.kind == AttributionKind::Action || !(inside(a.content) || inside(a.quote)))
@@ -550,6 +560,10 @@ mod tests {
         // The same speaker going on takes it.
         let text = "Podesta reiterated that approach in his interview last week, saying Clinton was committed.";
         assert_eq!(when_of(text, anchor, "saying").0, "2016-W06");
+        // Quoted words are the speaker's alone.
+        let text =
+            "“We can do good things between now and then,” he said, arguing that contests help.";
+        assert_eq!(when_of(text, anchor, "arguing").1, WhenBasis::Reported);
         // "According to" frames the main clause, whose time dates what is in it.
         let text = "The relatives watched the videos on Thursday, according to their attorneys, and said they had questions.";
         assert_eq!(when_of(text, anchor, "said").0, "2016-02-18");
@@ -603,6 +617,9 @@ mod tests {
             when_of(text, anchor, "insisting"),
             ("2015-12-23".to_string(), WhenBasis::Reported)
         );
+        // "Soon" looks ahead too, though it starts today.
+        let text = "Mr. Putin forecast that the slumping economy would soon rebound and praised efforts by Secretary of State John Kerry.";
+        assert_eq!(when_of(text, anchor, "praised").1, WhenBasis::Reported);
         let text = "Trump will announce on Christmas Eve that he is running.";
         assert_eq!(
             when_of(text, anchor, "will announce"),
