@@ -358,6 +358,11 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             pos = ceil_boundary(text, p + 1);
             continue;
         };
+        // “This Week”, ''Today'': a quoted title (a show, a book) names no time.
+        if quoted_title(text, p, end) {
+            pos = end;
+            continue;
+        }
         let rule = &RULES[i];
         // "get around Wednesday's ruling": a possessive date names an event
         // already known, whatever the tense of the verb it hangs from.
@@ -408,6 +413,20 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
         pos = end;
     }
     mentions
+}
+
+/// Whether `text[start..end]` is a whole quotation in title case: “This Week.”, ''Today''.
+fn quoted_title(text: &str, start: usize, end: usize) -> bool {
+    let opens = ["“", "\"", "''", "``", "‘"]
+        .iter()
+        .any(|q| text[..start].ends_with(q));
+    let rest = text[end..].trim_start_matches(['.', ',', '!', '?']);
+    let closes = ["”", "\"", "''", "’"].iter().any(|q| rest.starts_with(q));
+    opens
+        && closes
+        && text[start..end]
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// Resolves "the following year" against the last date the text named
@@ -620,6 +639,25 @@ mod tests {
             for n in r.negatives {
                 assert!(!covering(n, r.id), "rule {} wrongly matches {n:?}", r.id);
             }
+        }
+    }
+
+    #[test]
+    fn a_quoted_title_is_no_time() {
+        let anchor = NaiveDate::from_ymd_opt(2016, 3, 1);
+        for text in [
+            "Trump said on “This Week.”",
+            "Rubio told ''This Week'' that he would win.",
+        ] {
+            assert!(tag(text, anchor).is_empty(), "{text}");
+        }
+        // Quoted words that are no title, and a title-case time unquoted, stay times.
+        for text in [
+            "He said he would leave “this week.”",
+            "“We leave this week,” he said.",
+            "This Week, he said, was hard.",
+        ] {
+            assert_eq!(tag(text, anchor).len(), 1, "{text}");
         }
     }
 

@@ -2223,6 +2223,22 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
     let mut j = i;
     while j < toks.len() && j < i + 12 {
         let x = toks[j].text;
+        // "said on “This Week.”", "told ABC's ''This Week''": a quotation that a
+        // preposition or a possessive takes is a title, part of the phrase.
+        let title = is_quote_mark(x)
+            && j > i
+            && (matches!(
+                toks[j - 1].lower().as_ref(),
+                "on" | "in" | "at" | "to" | "via" | "from" | "with" | "during"
+            ) || toks[j - 1].text.ends_with("'s")
+                || toks[j - 1].text.ends_with("’s"));
+        if title {
+            if let Some(k) = (j + 1..toks.len().min(j + 12)).find(|&k| is_quote_mark(toks[k].text))
+            {
+                j = k + 1;
+                continue;
+            }
+        }
         if x == "that" || is_quote_mark(x) || x == ":" {
             return j;
         }
