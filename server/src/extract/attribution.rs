@@ -205,7 +205,13 @@ static RULES: &[RuleInfo] = &[
             "The fraud allegations were highlighted during the campaign by some of Trump's competitors.",
             "As reported by Western Journalism, the former secretary was made aware of her duties.",
         ],
-        negatives: &["The allegations were highlighted during the campaign."],
+        negatives: &[
+            "The allegations were highlighted during the campaign.",
+            // A manner or a measure after "by" is no agent.
+            "Carson concluded by admonishing journalists to be fair.",
+            "Ms. Gao said by telephone that the company would close.",
+            "Mr. Trump is backed by an overwhelming margin among evangelicals.",
+        ],
     },
     RuleInfo {
         id: "according_to",

@@ -1451,6 +1451,22 @@ fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
     } else {
         return None;
     };
+    // "responded by saying", "said by telephone", "say by 55%-41%", "is backed by an
+    // overwhelming margin": a manner or a measure, not an agent.
+    let agent = toks.get(by + 1)?;
+    let first_word = agent.lower();
+    let manner = (first_word.ends_with("ing") && !agent.is_capitalized() && first_word.len() > 4)
+        || agent.text.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            first_word.as_ref(),
+            "telephone" | "phone" | "email" | "e-mail" | "text" | "video" | "satellite" | "far"
+        )
+        || toks[by + 1..toks.len().min(by + 5)]
+            .iter()
+            .any(|t| matches!(t.lower().as_ref(), "margin" | "margins"));
+    if manner {
+        return None;
+    }
     // The agent ends at a comma: what follows is no appositive but the clause.
     let comma = toks[by + 1..]
         .iter()
@@ -2199,7 +2215,17 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
             return i;
         }
     }
+    // "said by telephone that", "say by 55%-41% that": a manner or measure.
+    let by_manner = l == "by"
+        && toks.get(i + 1).is_some_and(|n| {
+            n.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    n.lower().as_ref(),
+                    "telephone" | "phone" | "email" | "e-mail" | "text" | "video" | "satellite"
+                )
+        });
     let opens = is_time_word(&l)
+        || by_manner
         || (l.len() > 4 && l.ends_with("ly"))
         || matches!(
             l.as_ref(),
