@@ -1377,6 +1377,7 @@ fn time_opening(toks: &[Token]) -> bool {
                     | "years"
                     | "a"
                     | "an"
+                    | "the"
                     | "seconds"
             )
     });
@@ -1409,6 +1410,14 @@ fn time_opening(toks: &[Token]) -> bool {
                 "later" | "earlier" | "ago" | "after" | "before"
             )
         })
+}
+
+/// "Most recently, ...", "Perhaps most importantly, ...": a short phrase ending in an
+/// adverb, set off by a comma.
+fn adverb_opening(toks: &[Token]) -> bool {
+    toks.iter().take(4).position(|t| t.text == ",").is_some_and(|c| {
+        c >= 2 && ly_adverb(&toks[c - 1].lower()) && toks[..c].iter().all(|t| t.is_word())
+    })
 }
 
 /// The subject of the sentence: the first noun phrase after any introductory phrase
@@ -1460,7 +1469,8 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
         )
         || SUBJECT_INTRODUCERS.contains(&first.as_ref())
         || participle_opening(toks)
-        || time_opening(toks);
+        || time_opening(toks)
+        || adverb_opening(toks);
     // "But the Rubio campaign risks ...": a conjunction alone opens no phrase.
     // "By Sunday afternoon she had canceled ...": a pronoun after an opening phrase
     // without a comma is the subject.
@@ -1801,6 +1811,11 @@ mod tests {
                 "But a few days later, Trump reversed himself, telling CBS the laws are set.",
                 "Trump",
             ),
+            (
+                "The day before, at a rally in Beaumont, Mr. Trump was just as blunt, claiming it.",
+                "Mr. Trump",
+            ),
+            ("Most recently, Rubio saw his support collapse.", "Rubio"),
             // A chunk that counts no time is the subject.
             (
                 "An official later walked back the comments, saying that was wrong.",
