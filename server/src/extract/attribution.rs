@@ -720,6 +720,12 @@ Read the full article here"#;
                 "Her campaign workers here",
             ),
             ("Officials there said the plant would close.", "Officials there"),
+            // The occasion between a name and its cue is not.
+            (
+                "Trump in his announcement speech said Mexico was sending rapists.",
+                "Trump",
+            ),
+            ("Trump at the time said he would pay.", "Trump"),
             // A time after the comma that closes the source.
             (
                 "Reince Priebus, the GOP chairman, this past week announced that a website would open.",

@@ -1598,6 +1598,33 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         && !opening()
 }
 
+/// Occasions of speech that a phrase between a source and its cue names ("in his
+/// announcement speech", "at the time").
+const OCCASIONS: &[&str] = &[
+    "speech",
+    "interview",
+    "statement",
+    "remarks",
+    "address",
+    "letter",
+    "op-ed",
+    "post",
+    "tweet",
+    "book",
+    "memoir",
+    "memo",
+    "column",
+    "appearance",
+    "debate",
+    "rally",
+    "hearing",
+    "conference",
+    "time",
+    "meeting",
+    "email",
+    "video",
+];
+
 /// The source noun phrase ending before token `ci` (see [`source_phrase_before`]),
 /// with a noun phrase coordinated to it by "and" when the two make up the sentence's
 /// opening ("Real estate mogul and reality TV star Donald Trump tweeted", "His campaign
@@ -1796,6 +1823,24 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             && !NP_STOPS.contains(&toks[ci - 2].lower().as_ref());
         if place {
             return np_backward(toks, ci - 1).map(|b| (b, ci));
+        }
+        // "Trump in his announcement speech said", "Trump at the time said": the occasion
+        // between a name and its cue is no part of the source.
+        let occasion = (ci.saturating_sub(6)..ci.saturating_sub(2))
+            .rev()
+            .find(|&p| {
+                p > 0
+                    && matches!(toks[p].text, "in" | "at" | "during")
+                    && (toks[p - 1].is_capitalized() || toks[p - 1].text == ")")
+                    && matches!(
+                        toks[p + 1].lower().as_ref(),
+                        "his" | "her" | "their" | "its" | "a" | "an" | "the"
+                    )
+                    && toks[p + 1..ci].iter().all(|t| t.is_word())
+                    && OCCASIONS.contains(&toks[ci - 1].lower().as_ref())
+            });
+        if let Some(p) = occasion {
+            return np_backward(toks, p).map(|b| (b, p));
         }
         let b = np_backward(toks, ci)?;
         // "Supporters who have heard directly from the Rubio campaign say", "Anyone who

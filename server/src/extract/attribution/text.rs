@@ -1415,9 +1415,12 @@ fn time_opening(toks: &[Token]) -> bool {
 /// "Most recently, ...", "Perhaps most importantly, ...": a short phrase ending in an
 /// adverb, set off by a comma.
 fn adverb_opening(toks: &[Token]) -> bool {
-    toks.iter().take(4).position(|t| t.text == ",").is_some_and(|c| {
-        c >= 2 && ly_adverb(&toks[c - 1].lower()) && toks[..c].iter().all(|t| t.is_word())
-    })
+    toks.iter()
+        .take(4)
+        .position(|t| t.text == ",")
+        .is_some_and(|c| {
+            c >= 2 && ly_adverb(&toks[c - 1].lower()) && toks[..c].iter().all(|t| t.is_word())
+        })
 }
 
 /// The subject of the sentence: the first noun phrase after any introductory phrase
