@@ -720,6 +720,29 @@ Read the full article here"#;
                 "Her campaign workers here",
             ),
             ("Officials there said the plant would close.", "Officials there"),
+            // Coordinated speakers after an opening conjunction, phrase or quotation.
+            (
+                "But attorneys and legal experts said that is highly unlikely.",
+                "attorneys and legal experts",
+            ),
+            (
+                "However, Sen. Bernie Sanders and former governor Martin O'Malley suggested that she was wrong.",
+                "Sen. Bernie Sanders and former governor Martin O'Malley",
+            ),
+            (
+                "“North Korea is a paranoid nation,” the Vermont senator and Democratic candidate said.",
+                "the Vermont senator and Democratic candidate",
+            ),
+            // Not inside a clause with a verb of its own.
+            (
+                "They learned of the deal with Mills, Samuelson and Bentel and quickly disclosed it.",
+                "They",
+            ),
+            // A quoted title before the source is not what was said.
+            (
+                "On Tuesday’s episode of “The Morning Show,” the former secretary of state said she wanted to speak.",
+                "the former secretary of state",
+            ),
             // The occasion between a name and its cue is not.
             (
                 "Trump in his announcement speech said Mexico was sending rapists.",
@@ -1052,6 +1075,34 @@ Read the full article here"#;
         };
         assert_eq!(quote_of("has called for"), (Some("force since 2019"), None));
         assert_eq!(quote_of("said").1, Some("\u{201c}wage war\u{201d}"));
+    }
+
+    #[test]
+    fn a_quoted_title_is_no_content() {
+        let content_of = |t: &str| {
+            let found = extract(t, &split(t));
+            let a = found
+                .iter()
+                .find(|a| t[a.cue.start..a.cue.end].starts_with("said"))
+                .expect("said");
+            a.content.map(|c| t[c.start..c.end].to_string())
+        };
+        // Before the source, and after the cue.
+        assert_eq!(
+            content_of(
+                "On Tuesday’s episode of “The Morning Show,” the nominee said she wanted to speak."
+            ),
+            Some("she wanted to speak".into())
+        );
+        assert_eq!(
+            content_of("“She just made it up,” Trump said on “This Week.”"),
+            Some("“She just made it up,”".into())
+        );
+        // A quotation before the source is still the content.
+        assert_eq!(
+            content_of("“She just made it up,” the nominee said."),
+            Some("“She just made it up,”".into())
+        );
     }
 
     #[test]

@@ -1296,9 +1296,25 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             }
             // "“We have come a long way,” he told cheering supporters in Nashua": after a
             // quotation, what follows the cue is its setting, not its content.
-            let closes_quote = b >= 1
-                && (is_quote_mark(toks[b - 1].text)
-                    || (b >= 2 && toks[b - 1].text == "," && is_quote_mark(toks[b - 2].text)));
+            // "On Tuesday's episode of “The Steve Harvey Morning Show,” the nominee said
+            // ...": a quotation that a preposition takes is a title, not the words said.
+            let mark = if b >= 1 && is_quote_mark(toks[b - 1].text) {
+                Some(b - 1)
+            } else if b >= 2 && toks[b - 1].text == "," && is_quote_mark(toks[b - 2].text) {
+                Some(b - 2)
+            } else {
+                None
+            };
+            let title = mark
+                .and_then(|m| quote_ending_at(quotes, toks[m].end))
+                .and_then(|q| toks.iter().rposition(|t| t.end <= q.start))
+                .is_some_and(|k| {
+                    matches!(
+                        toks[k].lower().as_ref(),
+                        "of" | "on" | "in" | "at" | "to" | "from" | "via"
+                    )
+                });
+            let closes_quote = mark.is_some() && !title;
             let opens_after = toks
                 .get(after)
                 .is_some_and(|t| is_quote_mark(t.text) || t.text == "that" || t.text == ":")
@@ -1635,9 +1651,33 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if let Some(start) = opening_list(toks, b, e) {
         return Some((start, e));
     }
+    // After an opening conjunction or an introductory phrase without a verb, as at the
+    // sentence's start: "But attorneys and legal experts said", "However, Sen. Bernie
+    // Sanders and Martin O'Malley suggested".
     if b >= 2 && toks[b - 1].lower() == "and" && toks[b - 2].is_word() {
-        if let Some(0) = np_backward(toks, b - 1) {
-            return Some((0, e));
+        if let Some(a) = np_backward(toks, b - 1) {
+            let introduced = a >= 2
+                && toks[a - 1].text == ","
+                && !toks[..a - 1]
+                    .iter()
+                    .any(|t| t.is_verb_like() || is_quote_mark(t.text));
+            // "..., current and former officials said.": the speakers after their words.
+            let closing = a >= 2
+                && toks[a - 1].text == ","
+                && toks.len() - ci <= 5
+                && toks[ci..]
+                    .iter()
+                    .all(|t| t.is_word() || matches!(t.text, "." | "!" | "?"));
+            // "“...,” the Florida senator and Republican presidential candidate said".
+            let quoted = a >= 2 && is_quote_mark(toks[a - 1].text) && toks[a - 2].text == ",";
+            let opens = a == 0
+                || introduced
+                || closing
+                || quoted
+                || (a == 1 && matches!(toks[0].lower().as_ref(), "but" | "and" | "yet" | "so"));
+            if opens {
+                return Some((a, e));
+            }
         }
     }
     Some((b, e))
