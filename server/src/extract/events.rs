@@ -168,7 +168,12 @@ fn owner_of(
             .is_none_or(|q| q.start <= a.cue.start && a.cue.end <= q.end);
         let in_clause =
             in_report && clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
-        (since || a.kind == AttributionKind::Action || !(inside(a.content) || inside(a.quote)))
+        // "According to federal data, births rose threefold since the 1960s": the main
+        // clause's time is not the source's, "since" or not.
+        let framing = a.rules.contains(&"according_to");
+        ((since && !framing)
+            || a.kind == AttributionKind::Action
+            || !(inside(a.content) || inside(a.quote)))
             && in_clause
     });
     if since {
@@ -564,6 +569,9 @@ mod tests {
         let text =
             "“We can do good things between now and then,” he said, arguing that contests help.";
         assert_eq!(when_of(text, anchor, "arguing").1, WhenBasis::Reported);
+        // "According to" frames the main clause, whose time is not the source's.
+        let text = "According to federal data, births rose threefold since the 1960s.";
+        assert_eq!(when_of(text, anchor, "According").1, WhenBasis::Reported);
         // "According to" frames the main clause, whose time dates what is in it.
         let text = "The relatives watched the videos on Thursday, according to their attorneys, and said they had questions.";
         assert_eq!(when_of(text, anchor, "said").0, "2016-02-18");
