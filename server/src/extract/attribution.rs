@@ -743,6 +743,11 @@ Read the full article here"#;
                 "On Tuesday’s episode of “The Morning Show,” the former secretary of state said she wanted to speak.",
                 "the former secretary of state",
             ),
+            // Nor is a measured time.
+            (
+                "Fiorina a month later announced that 6,000 jobs would go.",
+                "Fiorina",
+            ),
             // The occasion between a name and its cue is not.
             (
                 "Trump in his announcement speech said Mexico was sending rapists.",

@@ -1797,6 +1797,30 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             return np_backward(toks, t).map(|b| (b, t));
         }
     }
+    // "Fiorina a month later announced", "Trump two days later said": a measured time
+    // between the source and its cue ("later" may open the cue).
+    let measured = |u: usize| {
+        let unit = toks[u].lower();
+        let unit = unit.strip_suffix('s').unwrap_or(&unit);
+        matches!(
+            unit,
+            "day" | "week" | "month" | "year" | "hour" | "minute" | "decade"
+        ) && u >= 2
+            && (matches!(toks[u - 1].lower().as_ref(), "a" | "an" | "few")
+                || is_number_word(&toks[u - 1].lower())
+                || toks[u - 1].text.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let later = |t: &Token| matches!(t.lower().as_ref(), "later" | "earlier" | "ago");
+    let time_start = if k >= 3 && later(&toks[k - 1]) && measured(k - 2) {
+        Some(k - 3)
+    } else if k >= 2 && toks.get(k).is_some_and(later) && measured(k - 1) {
+        Some(k - 2)
+    } else {
+        None
+    };
+    if let Some(t) = time_start.filter(|&t| t > 0 && toks[t - 1].is_word()) {
+        return np_backward(toks, t).map(|b| (b, t));
+    }
     if is_time_word(&toks[k - 1].lower()) && toks[k - 1].is_capitalized() {
         k -= 1;
         // "A new poll released Friday found": the day dates the participle, inside the
