@@ -743,6 +743,11 @@ Read the full article here"#;
                 "On Tuesday’s episode of “The Morning Show,” the former secretary of state said she wanted to speak.",
                 "the former secretary of state",
             ),
+            // The one who asks.
+            (
+                "When asked by a reporter whether this differed from the plan, Trump said no.",
+                "a reporter",
+            ),
             // Nor is a measured time.
             (
                 "Fiorina a month later announced that 6,000 jobs would go.",

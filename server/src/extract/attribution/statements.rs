@@ -1103,7 +1103,25 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             .map_or(ce, |k| ce + k);
         if stop > start + 1 && toks[start..stop].iter().filter(|t| t.is_word()).count() >= 2 {
             let content = span(&toks[start..stop]);
-            return Some(found(cx, None, cue, content, "asked_clause"));
+            // "Asked by Stephanopoulos to respond, ...", "When asked by a reporter whether
+            // ...": the one who asks is the source (train: 9 of 9).
+            let asker = (toks.get(ce).is_some_and(|t| t.text == "by"))
+                .then(|| np_forward(toks, ce + 1))
+                .flatten()
+                .map(|e| {
+                    let e = (ce + 1..e)
+                        .find(|&k| {
+                            matches!(
+                                toks[k].lower().as_ref(),
+                                "to" | "whether" | "if" | "about" | "on" | "at" | "during" | "why"
+                            )
+                        })
+                        .unwrap_or(e);
+                    e.min(start)
+                })
+                .filter(|&e| e > ce + 1)
+                .map(|e| span(&toks[ce + 1..e]));
+            return Some(found(cx, asker, cue, content, "asked_clause"));
         }
         return None;
     }
