@@ -748,6 +748,10 @@ Read the full article here"#;
                 "When asked by a reporter whether this differed from the plan, Trump said no.",
                 "a reporter",
             ),
+            (
+                "Neera Tanden, a Clinton supporter, asked former Attorney General Eric Holder whether he had thoughts.",
+                "Neera Tanden, a Clinton supporter,",
+            ),
             // Nor is a measured time.
             (
                 "Fiorina a month later announced that 6,000 jobs would go.",

@@ -1121,6 +1121,23 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 })
                 .filter(|&e| e > ce + 1)
                 .map(|e| span(&toks[ce + 1..e]));
+            // "Neera Tanden, a Clinton supporter, asked former Attorney General Eric Holder
+            // whether ...": after a comma and with its object, "asked" is active and the
+            // phrase before it asks.
+            let active = ci >= 2
+                && toks[ci - 1].text == ","
+                && toks.get(ce).is_some_and(|t| {
+                    t.is_word()
+                        && !QUESTION_OPENERS.contains(&t.lower().as_ref())
+                        && !matches!(t.lower().as_ref(), "about" | "by" | "to" | "for" | "on")
+                })
+                && start > ce;
+            let asker = asker.or_else(|| {
+                active
+                    .then(|| source_before(toks, ci))
+                    .flatten()
+                    .map(|(b, e)| span(&toks[b..e]))
+            });
             return Some(found(cx, asker, cue, content, "asked_clause"));
         }
         return None;
