@@ -1343,12 +1343,7 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             let title = mark
                 .and_then(|m| quote_ending_at(quotes, toks[m].end))
                 .and_then(|q| toks.iter().rposition(|t| t.end <= q.start))
-                .is_some_and(|k| {
-                    matches!(
-                        toks[k].lower().as_ref(),
-                        "of" | "on" | "in" | "at" | "to" | "from" | "via"
-                    )
-                });
+                .is_some_and(|k| TITLE_PREPOSITIONS.contains(&toks[k].lower().as_ref()));
             let closes_quote = mark.is_some() && !title;
             let opens_after = toks
                 .get(after)
@@ -1508,10 +1503,8 @@ fn passive(cx: &Ctx, cue: Span, ci: usize, ce: usize) -> Option<Found> {
     let first_word = agent.lower();
     let manner = (first_word.ends_with("ing") && !agent.is_capitalized() && first_word.len() > 4)
         || agent.text.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            first_word.as_ref(),
-            "telephone" | "phone" | "email" | "e-mail" | "text" | "video" | "satellite" | "far"
-        )
+        || MEDIA.contains(&first_word.as_ref())
+        || first_word == "far"
         || toks[by + 1..toks.len().min(by + 5)]
             .iter()
             .any(|t| matches!(t.lower().as_ref(), "margin" | "margins"));
@@ -1649,6 +1642,23 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         && !opening()
 }
 
+/// Media named after "by" ("said by telephone"): a manner, not an agent.
+const MEDIA: &[&str] = &[
+    "telephone",
+    "phone",
+    "email",
+    "e-mail",
+    "text",
+    "video",
+    "satellite",
+];
+
+/// Prepositions whose quotation is a title, not words said ("episode of “The Morning
+/// Show,”", "said on “This Week.”").
+const TITLE_PREPOSITIONS: &[&str] = &[
+    "of", "on", "in", "at", "to", "from", "via", "with", "during",
+];
+
 /// Occasions of speech that a phrase between a source and its cue names ("in his
 /// announcement speech", "at the time").
 const OCCASIONS: &[&str] = &[
@@ -1696,18 +1706,10 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
                 && !toks[..a - 1]
                     .iter()
                     .any(|t| t.is_verb_like() || is_quote_mark(t.text));
-            // "..., current and former officials said.": the speakers after their words.
-            let closing = a >= 2
-                && toks[a - 1].text == ","
-                && toks.len() - ci <= 5
-                && toks[ci..]
-                    .iter()
-                    .all(|t| t.is_word() || matches!(t.text, "." | "!" | "?"));
             // "“...,” the Florida senator and Republican presidential candidate said".
             let quoted = a >= 2 && is_quote_mark(toks[a - 1].text) && toks[a - 2].text == ",";
             let opens = a == 0
                 || introduced
-                || closing
                 || quoted
                 || (a == 1 && matches!(toks[0].lower().as_ref(), "but" | "and" | "yet" | "so"));
             if opens {
@@ -2362,11 +2364,7 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
     // "said by telephone that", "say by 55%-41% that": a manner or measure.
     let by_manner = l == "by"
         && toks.get(i + 1).is_some_and(|n| {
-            n.text.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(
-                    n.lower().as_ref(),
-                    "telephone" | "phone" | "email" | "e-mail" | "text" | "video" | "satellite"
-                )
+            n.text.starts_with(|c: char| c.is_ascii_digit()) || MEDIA.contains(&n.lower().as_ref())
         });
     let opens = is_time_word(&l)
         || by_manner
@@ -2397,10 +2395,8 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
         // preposition or a possessive takes is a title, part of the phrase.
         let title = is_quote_mark(x)
             && j > i
-            && (matches!(
-                toks[j - 1].lower().as_ref(),
-                "on" | "in" | "at" | "to" | "via" | "from" | "with" | "during"
-            ) || toks[j - 1].text.ends_with("'s")
+            && (TITLE_PREPOSITIONS.contains(&toks[j - 1].lower().as_ref())
+                || toks[j - 1].text.ends_with("'s")
                 || toks[j - 1].text.ends_with("’s"));
         if title {
             if let Some(k) = (j + 1..toks.len().min(j + 12)).find(|&k| is_quote_mark(toks[k].text))
