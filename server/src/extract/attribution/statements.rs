@@ -18,9 +18,9 @@ use super::lexicon::{
 };
 use super::text::{
     in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark, is_state,
-    is_time_word, np_backward, np_forward, opens_introduction, quote_ending_at, quote_starting_at,
-    reporting_relative, source_forward, strictly_in_quote, subject, thousands_comma, tokenize,
-    Token, VerbPattern,
+    is_time_unit, is_time_word, np_backward, np_forward, opens_introduction, quote_ending_at,
+    quote_starting_at, reporting_relative, source_forward, strictly_in_quote, subject,
+    thousands_comma, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -1837,12 +1837,8 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     // "Fiorina a month later announced", "Trump two days later said": a measured time
     // between the source and its cue ("later" may open the cue).
     let measured = |u: usize| {
-        let unit = toks[u].lower();
-        let unit = unit.strip_suffix('s').unwrap_or(&unit);
-        matches!(
-            unit,
-            "day" | "week" | "month" | "year" | "hour" | "minute" | "decade"
-        ) && u >= 2
+        is_time_unit(&toks[u].lower())
+            && u >= 2
             && (matches!(toks[u - 1].lower().as_ref(), "a" | "an" | "few")
                 || is_number_word(&toks[u - 1].lower())
                 || toks[u - 1].text.bytes().all(|b| b.is_ascii_digit()))

@@ -1382,11 +1382,21 @@ fn time_opening(toks: &[Token]) -> bool {
             )
     });
     // "An official later walked back ...": the chunk counts time, not people.
-    let unit = |t: &Token| {
-        let l = t.lower();
-        let l = l.strip_suffix('s').unwrap_or(&l);
-        matches!(
-            l,
+    measured
+        && chunk.iter().any(|t| is_time_unit(&t.lower()))
+        && chunk.iter().any(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "later" | "earlier" | "ago" | "after" | "before"
+            )
+        })
+}
+
+/// A unit of time, singular or plural (lowercase): "day", "weeks", "centuries".
+pub fn is_time_unit(l: &str) -> bool {
+    l == "centuries"
+        || matches!(
+            l.strip_suffix('s').unwrap_or(l),
             "second"
                 | "minute"
                 | "hour"
@@ -1399,17 +1409,7 @@ fn time_opening(toks: &[Token]) -> bool {
                 | "year"
                 | "decade"
                 | "century"
-                | "centurie"
         )
-    };
-    measured
-        && chunk.iter().any(unit)
-        && chunk.iter().any(|t| {
-            matches!(
-                t.lower().as_ref(),
-                "later" | "earlier" | "ago" | "after" | "before"
-            )
-        })
 }
 
 /// "Most recently, ...", "Perhaps most importantly, ...": a short phrase ending in an
