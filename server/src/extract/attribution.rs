@@ -78,6 +78,14 @@ pub struct Attribution {
     pub confidence: f32,
 }
 
+impl Attribution {
+    /// Whether it frames its sentence's main clause ("According to federal data, births
+    /// rose ..."): its content is the sentence's own report, not words of its source.
+    pub fn frames_main_clause(&self) -> bool {
+        self.rules.contains(&"according_to")
+    }
+}
+
 /// A rule with the sentences it must and must not fire on.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleInfo {

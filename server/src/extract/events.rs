@@ -143,9 +143,7 @@ fn owner_of(
     let report = by_sentence[sentence]
         .iter()
         .map(|&i| &attributions[i])
-        .filter(|a| {
-            a.kind == AttributionKind::Statement && !since && !a.rules.contains(&"according_to")
-        })
+        .filter(|a| a.kind == AttributionKind::Statement && !since && !a.frames_main_clause())
         .filter(|a| {
             a.content
                 .is_some_and(|c| c.start <= t.start && t.end <= c.end)
@@ -163,15 +161,14 @@ fn owner_of(
         let in_report = report.is_none_or(|r| {
             r.content
                 .is_some_and(|c| c.start <= a.cue.start && a.cue.end <= c.end)
-                || (speaker(r).is_some() && speaker(r) == speaker(a) && quotation.is_none())
+                || (quotation.is_none() && speaker(r).is_some_and(|s| Some(s) == speaker(a)))
         }) && quotation
             .is_none_or(|q| q.start <= a.cue.start && a.cue.end <= q.end);
         let in_clause =
             in_report && clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
         // "According to federal data, births rose threefold since the 1960s": the main
         // clause's time is not the source's, "since" or not.
-        let framing = a.rules.contains(&"according_to");
-        ((since && !framing)
+        ((since && !a.frames_main_clause())
             || a.kind == AttributionKind::Action
             || !(inside(a.content) || inside(a.quote)))
             && in_clause

@@ -415,6 +415,12 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
     mentions
 }
 
+/// Whether a word names a unit of time, singular or plural ("day", "weeks", "centuries"),
+/// as the time-expression rules read units.
+pub fn is_unit_word(word: &str) -> bool {
+    Unit::parse(word).is_some()
+}
+
 /// Whether `text[start..end]` is a whole quotation in title case: “This Week.”, ''Today''.
 fn quoted_title(text: &str, start: usize, end: usize) -> bool {
     let opens = ["“", "\"", "''", "``", "‘"]

@@ -1365,21 +1365,8 @@ fn time_opening(toks: &[Token]) -> bool {
     };
     let chunk = &toks[..comma];
     let measured = chunk.first().is_some_and(|t| {
-        is_quantity(&t.lower())
-            || matches!(
-                t.lower().as_ref(),
-                "minutes"
-                    | "hours"
-                    | "moments"
-                    | "days"
-                    | "weeks"
-                    | "months"
-                    | "years"
-                    | "a"
-                    | "an"
-                    | "the"
-                    | "seconds"
-            )
+        let l = t.lower();
+        is_quantity(&l) || is_time_unit(&l) || matches!(l.as_ref(), "a" | "an" | "the")
     });
     // "An official later walked back ...": the chunk counts time, not people.
     measured
@@ -1392,24 +1379,11 @@ fn time_opening(toks: &[Token]) -> bool {
         })
 }
 
-/// A unit of time, singular or plural (lowercase): "day", "weeks", "centuries".
+/// A unit of time, singular or plural (lowercase): "day", "weeks", "centuries" (the
+/// time-expression rules' units), or "moments", "nights".
 pub fn is_time_unit(l: &str) -> bool {
-    l == "centuries"
-        || matches!(
-            l.strip_suffix('s').unwrap_or(l),
-            "second"
-                | "minute"
-                | "hour"
-                | "moment"
-                | "day"
-                | "night"
-                | "week"
-                | "weekend"
-                | "month"
-                | "year"
-                | "decade"
-                | "century"
-        )
+    crate::extract::timex::is_unit_word(l)
+        || matches!(l.strip_suffix('s').unwrap_or(l), "moment" | "night")
 }
 
 /// "Most recently, ...", "Perhaps most importantly, ...": a short phrase ending in an
