@@ -1100,6 +1100,51 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_later_clause_with_its_own_cue_ends_the_content() {
+        // (content of the first cue, the later cue and its content)
+        let cases = [
+            // The later cue shares the source named before the first one.
+            (
+                "Cruz had effusively praised Trump, stating there was a benefit to having him in the race.",
+                "Trump",
+                "stating",
+                "there was a benefit to having him in the race",
+            ),
+            // Its own source.
+            (
+                "Sanders condemned the vote, and Clinton said the bill was a mistake.",
+                "the vote",
+                "said",
+                "the bill was a mistake",
+            ),
+            // An inflection the lexicon has from its siblings ("vowed", "vows").
+            (
+                "Members of the party are denouncing the platform and vow to expand funding.",
+                "the platform",
+                "vow",
+                "to expand funding",
+            ),
+        ];
+        for (t, first, cue, content) in cases {
+            let found = unfiltered(t);
+            let text_of = |s: Span| &t[s.start..s.end];
+            assert_eq!(found[0].content.map(text_of), Some(first), "{t}: {found:?}");
+            let later = found
+                .iter()
+                .find(|a| text_of(a.cue) == cue)
+                .unwrap_or_else(|| panic!("{t}: no {cue:?} in {found:?}"));
+            assert_eq!(later.content.map(text_of), Some(content), "{t}");
+        }
+        // A statement nested in a that-clause belongs to it.
+        let t = "Trump said that Comey found no evidence.";
+        let found = unfiltered(t);
+        assert_eq!(
+            found[0].content.map(|c| &t[c.start..c.end]),
+            Some("that Comey found no evidence")
+        );
+    }
+
+    #[test]
     fn a_quoted_title_is_no_content() {
         let content_of = |t: &str| {
             let found = extract(t, &split(t));

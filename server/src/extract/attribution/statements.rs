@@ -236,7 +236,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 continue;
             }
             // "he decided to run", "she found the time": after a bare pronoun these
-            // verbs mostly narrate (train statistics, tools/prevclass.py).
+            // verbs mostly narrate (train statistics, `tools/cue_stats.py --prev-class`).
             if pre_empty
                 && matches!(
                     head_l.as_str(),
@@ -408,11 +408,6 @@ fn passive_cue(text: &str, cue: Span) -> bool {
     participle && !stance && !agent
 }
 
-/// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
-/// "his claims") or a verb that rarely reports speech after a common noun ("the group
-/// posted", "name-calling"). Heads that are also nouns are dropped after a determiner or
-/// possessive; the others listed after any lowercase word but a pronoun (train
-/// statistics: precision under 0.3 there, tools/prevclass.py).
 /// Whether the word from `at` to `to` sits between a determiner, a number or a
 /// possessive and a lowercase content word ("the [stated] goal", "271 [pledged]
 /// delegates"); the sentence runs from `from` to `end`.
@@ -468,6 +463,11 @@ fn prenominal(text: &str, from: usize, at: usize, to: usize, end: usize) -> bool
         )
 }
 
+/// Whether a head at `at` is no cue by the word before it: a noun ("media reports",
+/// "his claims") or a verb that rarely reports speech after a common noun ("the group
+/// posted", "name-calling"). Heads that are also nouns are dropped after a determiner or
+/// possessive; the others listed after any lowercase word but a pronoun (train
+/// statistics: precision under 0.3 there, `tools/cue_stats.py --prev-class`).
 fn plural_noun(text: &str, from: usize, at: usize, head: &str) -> bool {
     let after_any = matches!(
         head,
@@ -2713,7 +2713,7 @@ fn trim_nested(text: &str, found: &mut [Found]) {
             .filter(|(cue, _)| *cue != f.cue && cue.start > from && cue.start < c.end)
             .map(|&(cue, source)| {
                 source
-                    .filter(|s| s.start < cue.start)
+                    .filter(|s| s.start < cue.start && s.start > from)
                     .map_or(cue.start, |s| s.start)
             })
             .filter(|&clause| clause > from)
