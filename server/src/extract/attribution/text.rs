@@ -1512,15 +1512,35 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
             }
         }
     }
-    // A personal pronoun is the whole subject ("he held his fire, calling ...").
-    if matches!(
-        toks.get(i)?.lower().as_ref(),
-        "he" | "she" | "they" | "we" | "i" | "it"
-    ) {
-        return Some(Span {
-            start: toks[i].start,
-            end: toks[i].end,
-        });
+    // A personal pronoun is the whole subject ("he held his fire, calling ..."), without
+    // a contracted verb ("They’re less hostile ... and generally agree").
+    let word = toks.get(i)?.lower();
+    let pronoun = word
+        .split(['’', '\''])
+        .next()
+        .filter(|p| matches!(*p, "he" | "she" | "they" | "we" | "i" | "it"));
+    if let Some(p) = pronoun {
+        let contracted = word.len() == p.len()
+            || matches!(
+                &word[p.len()..],
+                "’s" | "'s"
+                    | "’re"
+                    | "'re"
+                    | "’ve"
+                    | "'ve"
+                    | "’ll"
+                    | "'ll"
+                    | "’d"
+                    | "'d"
+                    | "’m"
+                    | "'m"
+            );
+        if contracted {
+            return Some(Span {
+                start: toks[i].start,
+                end: toks[i].start + p.len(),
+            });
+        }
     }
     let e = np_forward(toks, i)?;
     // np_forward does not know verbs: end before the first lowercase word that looks
@@ -1572,13 +1592,14 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
         .unwrap_or(e);
     // "Trump, who lost, later walked back ...": a verb of the relative clause ended the
     // phrase; the clause's pronoun is not part of it.
-    let e = if e >= i + 3
-        && matches!(toks[e - 1].lower().as_ref(), "who" | "which" | "whose")
-        && toks[e - 2].text == ","
-    {
-        e - 2
-    } else {
-        e
+    // "Sanders, who has ...": its auxiliary too.
+    let e = match (1..=2).find(|&back| {
+        e >= i + 2 + back
+            && matches!(toks[e - back].lower().as_ref(), "who" | "which" | "whose")
+            && toks[e - back - 1].text == ","
+    }) {
+        Some(back) => e - back - 1,
+        None => e,
     };
     Some(Span {
         start: toks[i].start,
@@ -1784,6 +1805,14 @@ mod tests {
                 "Trump, who lost, later walked back the comments, saying it was wrong.",
                 "Trump",
             ),
+            // With its auxiliary.
+            (
+                "Sanders, who has made the middle class his cry, went out of his way to praise Obama.",
+                "Sanders",
+            ),
+            // A pronoun without its contracted verb.
+            ("They’re less hostile to regulation and generally agree.", "They"),
+            ("he's been quick to make his pitch.", "he"),
             (
                 "But a few days later, Trump reversed himself, telling CBS the laws are set.",
                 "Trump",
