@@ -1100,6 +1100,42 @@ Read the full article here"#;
     }
 
     #[test]
+    fn the_subject_stands_before_the_auxiliary_of_its_verb_group() {
+        // (sentence, source, cue)
+        let cases = [
+            (
+                "The American Legion has twice complained that the plan is unfair.",
+                Some("The American Legion"),
+                "has twice complained",
+            ),
+            (
+                "Mr. Trump has lately started asking his supporters to pledge loyalty.",
+                Some("Mr. Trump"),
+                "has lately started asking",
+            ),
+            // In a relative clause, the pronoun.
+            (
+                "There are officials who have repeatedly warned that the plan will fail.",
+                Some("who"),
+                "have repeatedly warned",
+            ),
+        ];
+        for (t, source, cue) in cases {
+            let found = unfiltered(t);
+            let text_of = |s: Span| &t[s.start..s.end];
+            let a = found
+                .iter()
+                .find(|a| text_of(a.cue).ends_with(cue.rsplit(' ').next().unwrap_or(cue)))
+                .unwrap_or_else(|| panic!("{t}: {found:?}"));
+            assert_eq!(
+                (a.source.map(text_of), text_of(a.cue)),
+                (source, cue),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
     fn a_later_clause_with_its_own_cue_ends_the_content() {
         // (content of the first cue, the later cue and its content)
         let cases = [

@@ -1277,6 +1277,22 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
                 })
         }) {
             let source = span(&toks[b..e]);
+            // "The American Legion has twice complained": PolNeAR's cue is the whole verb
+            // group from the auxiliary.
+            let group = e < ci
+                && ci - e <= 4
+                && AUXILIARIES.contains(&toks[e].lower().as_ref())
+                && toks[e..ci]
+                    .iter()
+                    .all(|t| t.is_word() && !t.is_capitalized());
+            let cue = if group {
+                Span {
+                    start: toks[e].start,
+                    end: cue.end,
+                }
+            } else {
+                cue
+            };
             let mut after = ce;
             if ADDRESSEE_CUES.contains(&head) {
                 after = skip_addressee(toks, after);
@@ -1693,6 +1709,27 @@ const OCCASIONS: &[&str] = &[
 /// that does not open the sentence, "and" joins clauses, not sources.
 fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let (b, e) = source_phrase_before(toks, ci)?;
+    // "The American Legion has twice complained", "Mr. Trump has lately started
+    // asking", "more Republicans have begun urging": an adverb or a verb after an
+    // auxiliary belongs to the verb group; the subject is before the auxiliary.
+    if b >= 2 && AUXILIARIES.contains(&toks[b - 1].lower().as_ref()) && toks[b - 2].is_word() {
+        let first = toks[b].lower();
+        let verbal = toks[b].is_verb_like()
+            || (first.len() >= 6 && first.ends_with("ly"))
+            || matches!(
+                first.as_ref(),
+                "twice" | "once" | "begun" | "also" | "already"
+            );
+        let clause = matches!(
+            toks[b - 2].lower().as_ref(),
+            "that" | "who" | "which" | "there" | "it"
+        );
+        if verbal && !clause {
+            if let Some((b2, e2)) = source_phrase_before(toks, b - 1) {
+                return Some((b2, e2));
+            }
+        }
+    }
     if let Some(start) = opening_list(toks, b, e) {
         return Some((start, e));
     }
@@ -1719,6 +1756,12 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     }
     Some((b, e))
 }
+
+/// Auxiliaries between a subject and the rest of its verb group.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may",
+    "might", "can", "must",
+];
 
 /// The start of a list of short phrases that opens the sentence and ends with "and" or
 /// "or" right before token `b` ("Friends, lobbyists and former foes say"; "President
