@@ -18,9 +18,9 @@ use super::lexicon::{
 };
 use super::text::{
     in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark, is_state,
-    is_time_unit, is_time_word, np_backward, np_forward, opens_introduction, quote_ending_at,
-    quote_starting_at, reporting_relative, source_forward, strictly_in_quote, subject,
-    thousands_comma, tokenize, Token, VerbPattern,
+    is_time_unit, is_time_word, ly_adverb, np_backward, np_forward, opens_introduction,
+    quote_ending_at, quote_starting_at, reporting_relative, source_forward, strictly_in_quote,
+    subject, thousands_comma, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -1715,7 +1715,7 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     if b >= 2 && AUXILIARIES.contains(&toks[b - 1].lower().as_ref()) && toks[b - 2].is_word() {
         let first = toks[b].lower();
         let verbal = toks[b].is_verb_like()
-            || (first.len() >= 6 && first.ends_with("ly"))
+            || ly_adverb(&first)
             || matches!(
                 first.as_ref(),
                 "twice" | "once" | "begun" | "also" | "already"

@@ -1297,7 +1297,7 @@ const SUBJECT_INTRODUCERS: &[&str] = &[
 
 /// A lowercased word in "-ly" that is an adverb ("Similarly", "Clearly"), not a name or
 /// a noun ("Carly", "Kelly", "Family").
-fn ly_adverb(l: &str) -> bool {
+pub fn ly_adverb(l: &str) -> bool {
     l.len() >= 6 && l.ends_with("ly") && !LY_NOUNS.contains(&l)
 }
 
