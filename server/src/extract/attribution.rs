@@ -190,6 +190,17 @@ static RULES: &[RuleInfo] = &[
         negatives: &["In a speech last month, Mr. Cruz praised the troops."],
     },
     RuleInfo {
+        id: "reportedly",
+        positives: &[
+            "The FBI is reportedly making arrangements to interview Hillary Clinton.",
+            "In total, the hackers have reportedly infiltrated more than 100 party officials.",
+        ],
+        negatives: &[
+            "Trump reportedly said he would win.",
+            "He called it “reportedly true” in jest.",
+        ],
+    },
+    RuleInfo {
         id: "asked_clause",
         positives: &["Asked whether he would run again, Smith said he did not know."],
         negatives: &["He asked."],

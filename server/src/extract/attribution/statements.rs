@@ -74,7 +74,12 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         let quoted = quotes
             .get(quotes.partition_point(|q| q.end < closing))
             .is_some_and(|q| q.end <= end);
-        if matches.is_empty() && !poll_opener && !quoted && !text[start..end].contains(':') {
+        if matches.is_empty()
+            && !poll_opener
+            && !quoted
+            && !text[start..end].contains(':')
+            && !text[start..end].contains("reportedly")
+        {
             continue;
         }
         let toks = tokenize(text, start, end);
@@ -85,6 +90,11 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         }
         if poll_opener {
             if let Some(f) = poll_in(&sentence) {
+                found.push(f);
+            }
+        }
+        if text[start..end].contains("reportedly") {
+            if let Some(f) = reportedly(&sentence) {
                 found.push(f);
             }
         }
@@ -881,6 +891,63 @@ fn poll_in(sentence: &Ctx) -> Option<Found> {
         end: toks[0].end,
     };
     Some(found(&cx, Some(span(phrase)), cue, content, "poll_in"))
+}
+
+/// "The FBI is reportedly making arrangements to ...": the clause is reported by someone
+/// unnamed, the adverb its cue (train: 13 of 20 such uses are gold statements, the content
+/// the clause from its subject). Before a cue head ("reportedly said") the head's match
+/// takes the adverb along instead.
+fn reportedly(sentence: &Ctx) -> Option<Found> {
+    let (toks, quotes) = (sentence.toks, sentence.quotes);
+    let k = toks.iter().position(|t| t.text == "reportedly")?;
+    let adverb = &toks[k];
+    if in_quote(quotes, adverb.start, adverb.end)
+        || toks
+            .get(k + 1)
+            .is_some_and(|n| cue_confidence(&n.lower()).is_some())
+    {
+        return None;
+    }
+    // From the clause's subject ("In total, the hackers have reportedly ...").
+    let from = subject(toks)
+        .map(|s| s.start)
+        .filter(|&f| f < adverb.start)
+        .unwrap_or(toks[0].start);
+    let first = toks.iter().position(|t| t.start >= from)?;
+    if first >= k {
+        return None;
+    }
+    // To the clause's end: a semicolon, a parenthesis, a participle or "as" clause after
+    // a comma, or the sentence's end.
+    let mut end = k + 1;
+    while end < toks.len() {
+        let t = toks[end].text;
+        let next = toks.get(end + 1).map(|n| n.lower());
+        let clause = matches!(t, ";" | "(" | ")")
+            || (t == ","
+                && next
+                    .as_deref()
+                    .is_some_and(|n| n.ends_with("ing") || CLAUSE_OPENERS.contains(&n)))
+            || (t == "as" && toks[end - 1].is_word());
+        if clause && !in_quote(quotes, toks[end].start, toks[end].end) {
+            break;
+        }
+        end += 1;
+    }
+    if end <= k + 1 {
+        return None;
+    }
+    let content_end = trim_end(sentence.text, toks[first].start, toks[end - 1].end);
+    let content = Span {
+        start: toks[first].start,
+        end: content_end,
+    };
+    let cue = Span {
+        start: adverb.start,
+        end: adverb.end,
+    };
+    let cx = sentence.with_confidence(0.6);
+    Some(found(&cx, None, cue, content, "reportedly"))
 }
 
 /// First words of "Label: ..." lines that introduce no speaker.
