@@ -1111,6 +1111,27 @@ Read the full article here"#;
     }
 
     #[test]
+    fn framing_verbs_are_cues_only_with_as() {
+        let cue_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .map(|a| t[a.cue.start..a.cue.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            cue_of("Clinton cast her rival as offering a narrow economic vision."),
+            ["cast"]
+        );
+        assert_eq!(
+            cue_of("Israel regards all of Jerusalem as its indivisible capital."),
+            ["regards"]
+        );
+        assert!(cue_of("Voters cast their ballots on Tuesday.").is_empty());
+        // Not past punctuation: "as" opens another clause there.
+        assert!(cue_of("Voters cast their ballots, as expected.").is_empty());
+    }
+
+    #[test]
     fn the_subject_stands_before_the_auxiliary_of_its_verb_group() {
         // (sentence, source, cue)
         let cases = [

@@ -11,10 +11,10 @@ use regex::Regex;
 
 use super::super::sentences::Sentence;
 use super::lexicon::{
-    cue_confidence, ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, CUE_ADVERBS_AFTER,
-    CUE_PARTICLES, CUE_PREFIXES, DETERMINERS, INVERTING_CUES, LY_NOUNS, MODALS, NP_LINKS, NP_STOPS,
-    PARTICLE_REQUIRED, PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES, STATEMENT_CUES,
-    US_STATES,
+    cue_confidence, ACTION_VERBS, ADDRESSEE_CUES, ARTICLES_AND_POSSESSIVES, AS_FRAME_CUES,
+    CUE_ADVERBS_AFTER, CUE_PARTICLES, CUE_PREFIXES, DETERMINERS, INVERTING_CUES, LY_NOUNS, MODALS,
+    NP_LINKS, NP_STOPS, PARTICLE_REQUIRED, PREV_CLASS_CUES, SENTENCE_ADVERBS, STANCE_PARTICIPLES,
+    STATEMENT_CUES, US_STATES,
 };
 use super::text::{
     in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark, is_state,
@@ -27,7 +27,11 @@ use super::{Found, Span};
 /// Cue: optional auxiliaries/adverbs, a head from the lexicon, an optional particle.
 static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
     // Longer heads first, so that "expressed concern" wins over "expressed".
-    let mut heads: Vec<&str> = STATEMENT_CUES.iter().map(|(h, _)| *h).collect();
+    let mut heads: Vec<&str> = STATEMENT_CUES
+        .iter()
+        .chain(AS_FRAME_CUES)
+        .map(|(h, _)| *h)
+        .collect();
     heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
     VerbPattern::new(
         CUE_PREFIXES,
@@ -134,6 +138,9 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                     continue;
                 }
             } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
+                continue;
+            }
+            if AS_FRAME_CUES.iter().any(|(h, _)| *h == head_l) && !as_frame(&text[cue.end..end]) {
                 continue;
             }
             if let Some(st) = &m.stmt {
@@ -891,6 +898,16 @@ fn poll_in(sentence: &Ctx) -> Option<Found> {
         end: toks[0].end,
     };
     Some(found(&cx, Some(span(phrase)), cue, content, "poll_in"))
+}
+
+/// Whether "as" follows the head's object within eight words, with no punctuation before
+/// it ("cast her rival as offering ...").
+fn as_frame(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(9)
+        .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || "’'-.".contains(c)))
+        .skip(1)
+        .any(|w| w == "as")
 }
 
 /// "The FBI is reportedly making arrangements to ...": the clause is reported by someone
