@@ -158,6 +158,8 @@ static RULES: &[RuleInfo] = &[
         positives: &[
             "Sanders: Endorsements prove Clinton the candidate of the establishment.",
             "\"WALLACE: Let us start with the news. After the debate, what changed?",
+            "Pollsters agree - Carl Bialik: \u{201c}Keep on contacting voters as late as possible.\u{201d}",
+            "What that means for the election - More from Jones: \u{201c}Partisanship is a start.\u{201d}",
         ],
         negatives: &[
             "Q: How did things go for you?",
@@ -165,6 +167,7 @@ static RULES: &[RuleInfo] = &[
             "\"Q: How did things go for you?",
             "Editor\u{2019}s Note: The following is part 3 of 3 exclusive excerpts.",
             "Question: What do you call a boy who calls himself a girl?",
+            "Late results - see the table: \u{201c}Iowa\u{201d} leads.",
         ],
     },
     RuleInfo {
