@@ -1114,6 +1114,31 @@ Read the full article here"#;
     }
 
     #[test]
+    fn hitting_back_is_a_cue_with_its_particle() {
+        let statement = |t: &str| {
+            let found = unfiltered(t);
+            found
+                .iter()
+                .find(|a| a.kind == AttributionKind::Statement)
+                .map(|a| {
+                    (
+                        t[a.cue.start..a.cue.end].to_string(),
+                        a.content.map(|c| t[c.start..c.end].to_string()),
+                    )
+                })
+        };
+        assert_eq!(
+            statement("Sanders lashed out at the media on Sunday."),
+            Some(("lashed out at".into(), Some("the media on Sunday".into())))
+        );
+        assert_eq!(
+            statement("Trump fired back at Clinton, calling her a liar."),
+            Some(("fired back at".into(), Some("Clinton".into())))
+        );
+        assert_eq!(statement("The officer fired two shots at the car."), None);
+    }
+
+    #[test]
     fn framing_verbs_are_cues_only_with_as() {
         let cue_of = |t: &str| -> Vec<String> {
             unfiltered(t)

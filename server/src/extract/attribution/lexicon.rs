@@ -488,6 +488,11 @@ pub const STATEMENT_CUES: &[(&str, f32)] = &[
     ("advocate", 0.25),
     ("attacking", 0.25),
     ("knowing", 0.25),
+    // Only with their particle (PARTICLE_REQUIRED): "fired back" (train: 6 of 9),
+    // "lashed out" (6 of 6).
+    ("fired", 0.67),
+    ("lashed", 0.9),
+    ("lashes", 0.9),
     // Inflections of the verbs above that train shows as cues at least once and not
     // mostly otherwise, at the verb's pooled share where a form is rare (under five
     // occurrences), else its own (tools/cue_stats.py --inflections).
@@ -588,6 +593,8 @@ pub const CUE_PARTICLES: &[(&str, &[&str])] = &[
     ("argu", &["for", "against"]),
     ("allud", &["to"]),
     ("concern", &["about"]),
+    ("fire", &["back"]),
+    ("lash", &["out"]),
 ];
 
 /// Heads that frame how someone is seen, cues only with "as" a few words on ("cast
@@ -611,6 +618,9 @@ pub const AS_FRAME_CUES: &[(&str, f32)] = &[
 /// Heads that are cues only with their particle ("according to", "spoke about").
 pub const PARTICLE_REQUIRED: &[&str] = &[
     "according",
+    "fired",
+    "lashed",
+    "lashes",
     "spoke",
     "points",
     "point",

@@ -39,7 +39,7 @@ static CUE: LazyLock<VerbPattern> = LazyLock::new(|| {
         3,
         heads,
         &[
-            "for", "on", "of", "about", "against", "to", "out", "with", "as", "at",
+            "for", "on", "of", "about", "against", "to", "out", "with", "as", "at", "back",
         ],
         true,
     )
@@ -134,6 +134,12 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                     .any(|(h, ps)| head_l.starts_with(h) && ps.contains(&p.as_str()));
                 if takes {
                     cue.end = start + part.end;
+                    // "lashed out at", "fired back at": the target is the content.
+                    if matches!(head_l.as_str(), "fired" | "lashed" | "lashes")
+                        && text[cue.end..end].starts_with(" at ")
+                    {
+                        cue.end += 3;
+                    }
                 } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
                     continue;
                 }
