@@ -78,11 +78,12 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         let quoted = quotes
             .get(quotes.partition_point(|q| q.end < closing))
             .is_some_and(|q| q.end <= end);
+        let reported = text[start..end].contains("reportedly");
         if matches.is_empty()
             && !poll_opener
             && !quoted
+            && !reported
             && !text[start..end].contains(':')
-            && !text[start..end].contains("reportedly")
         {
             continue;
         }
@@ -97,7 +98,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 found.push(f);
             }
         }
-        if text[start..end].contains("reportedly") {
+        if reported {
             if let Some(f) = reportedly(&sentence) {
                 found.push(f);
             }
@@ -981,8 +982,8 @@ fn reportedly(sentence: &Ctx) -> Option<Found> {
     if first >= k {
         return None;
     }
-    // To the clause's end: a semicolon, a parenthesis, a participle or "as" clause after
-    // a comma, or the sentence's end.
+    // To the clause's end: a semicolon, a parenthesis, a participle or relative clause
+    // after a comma, an "as" clause, or the sentence's end.
     let mut end = k + 1;
     while end < toks.len() {
         let t = toks[end].text;
