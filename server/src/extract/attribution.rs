@@ -1114,6 +1114,41 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_name_that_is_also_a_modal_stays_a_name() {
+        // (sentence, source, cue)
+        let cases = [
+            (
+                "British Prime Minister Theresa May said the country would leave.",
+                "British Prime Minister Theresa May",
+                "said",
+            ),
+            (
+                "Theresa May, the prime minister, said the country would leave.",
+                "Theresa May, the prime minister,",
+                "said",
+            ),
+            ("May said later that talks would start.", "May", "said"),
+            (
+                "In particular, George Will wrote, Christie can win.",
+                "George Will",
+                "wrote",
+            ),
+            // A modal is still a modal.
+            ("Officials may say the plan failed.", "Officials", "may say"),
+        ];
+        for (t, source, cue) in cases {
+            let found = unfiltered(t);
+            let text_of = |s: Span| &t[s.start..s.end];
+            assert!(
+                found
+                    .iter()
+                    .any(|a| a.source.map(text_of) == Some(source) && text_of(a.cue) == cue),
+                "{t}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn hitting_back_is_a_cue_with_its_particle() {
         let statement = |t: &str| {
             let found = unfiltered(t);

@@ -123,7 +123,17 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                     .next()
                     .is_some_and(|w| LY_NOUNS.contains(&w));
             // Prefixes only count when they are words before the head in this match.
-            if pre_empty {
+            // "Theresa May said", "George Will wrote": a capitalised modal inside the
+            // sentence, or before a finite verb that no modal takes ("May said"), ends a
+            // name.
+            let finite = head_l.ends_with("ed")
+                || head_l.ends_with('s')
+                || matches!(head_l.as_str(), "said" | "told" | "wrote");
+            let named = (cue.start > start || finite)
+                && ["May ", "Will "]
+                    .iter()
+                    .any(|m| text[cue.start..].starts_with(m));
+            if pre_empty || named {
                 cue.start = start + head.start;
             }
             if let Some(part) = &m.part {

@@ -798,7 +798,12 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
                 break;
             }
         }
-        if NP_STOPS.contains(&l.as_ref()) {
+        // "Theresa May", "George Will": a capitalised modal after a name, or right
+        // before the cue (which took any real modal into itself), is a name.
+        let name_part = matches!(l.as_ref(), "may" | "will")
+            && t.is_capitalized()
+            && (i == end || (i >= 2 && toks[i - 2].is_capitalized()));
+        if NP_STOPS.contains(&l.as_ref()) && !name_part {
             // A relative pronoun right before the cue is itself the source.
             if i == end && matches!(l.as_ref(), "who" | "which" | "that") {
                 return Some(i - 1);
