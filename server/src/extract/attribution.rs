@@ -1114,7 +1114,7 @@ Read the full article here"#;
     }
 
     #[test]
-    fn a_name_that_is_also_a_modal_stays_a_name() {
+    fn a_name_that_is_also_a_modal_or_a_cue_stays_a_name() {
         // (sentence, source, cue)
         let cases = [
             (
@@ -1135,6 +1135,12 @@ Read the full article here"#;
             ),
             // A modal is still a modal.
             ("Officials may say the plan failed.", "Officials", "may say"),
+            // A cue word as a given name.
+            (
+                "Trump spokeswoman Hope Hicks told reporters the campaign would respond.",
+                "Trump spokeswoman Hope Hicks",
+                "told",
+            ),
         ];
         for (t, source, cue) in cases {
             let found = unfiltered(t);
@@ -1145,7 +1151,16 @@ Read the full article here"#;
                     .any(|a| a.source.map(text_of) == Some(source) && text_of(a.cue) == cue),
                 "{t}: {found:?}"
             );
+            assert!(
+                found.iter().all(|a| text_of(a.cue) != "Hope"),
+                "{t}: {found:?}"
+            );
         }
+        // In a headline the capitalised head is the cue.
+        let t = "Trump Says He Will Win The Nomination";
+        assert!(unfiltered(t)
+            .iter()
+            .any(|a| &t[a.cue.start..a.cue.end] == "Says"));
     }
 
     #[test]

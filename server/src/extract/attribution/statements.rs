@@ -305,6 +305,23 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             {
                 continue;
             }
+            // "Trump spokeswoman Hope Hicks told": a capitalised head (not in capitals)
+            // inside a sentence that is no title, before another capitalised word, is part
+            // of a name.
+            if cue.start == start + head.start
+                && cue.start > start
+                && text[cue.start..].starts_with(|c: char| c.is_uppercase())
+                && text[cue.start..cue.end]
+                    .chars()
+                    .skip(1)
+                    .all(char::is_lowercase)
+                && text[cue.end..end]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                && !title_case(&text[start..end])
+            {
+                continue;
+            }
             // "That said, ...": a discourse marker.
             if head_l == "said" && pre_empty && text[cue.end..end].starts_with(',') && {
                 let before = text[start..start + head.start].trim_end();
@@ -956,6 +973,18 @@ fn poll_in(sentence: &Ctx) -> Option<Found> {
         end: toks[0].end,
     };
     Some(found(&cx, Some(span(phrase)), cue, content, "poll_in"))
+}
+
+/// Whether most words of a sentence are capitalised, as in a headline.
+fn title_case(sentence: &str) -> bool {
+    let (mut words, mut capitals) = (0, 0);
+    for w in sentence.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            words += 1;
+            capitals += usize::from(c.is_uppercase());
+        }
+    }
+    capitals * 5 >= words * 3
 }
 
 /// Whether "as" follows the head's object within eight words, with no punctuation before
