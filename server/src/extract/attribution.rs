@@ -1164,6 +1164,32 @@ Read the full article here"#;
     }
 
     #[test]
+    fn cue_words_next_to_nouns_keep_their_statements() {
+        let cues = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter(|a| a.kind == AttributionKind::Statement)
+                .map(|a| t[a.cue.start..a.cue.end].to_string())
+                .collect()
+        };
+        // A noun in "-ly" before the auxiliaries.
+        assert_eq!(
+            cues("The family has called on police to release the videos."),
+            ["has called on"]
+        );
+        // A document's participle.
+        assert_eq!(
+            cues("The Security Council issued a statement calling the test a violation."),
+            ["issued a statement calling"]
+        );
+        // A headline's capitalised verb.
+        assert_eq!(cues("New Poll Shows Bump For Clinton"), ["Shows"]);
+        // The nouns themselves are still no cues.
+        assert!(cues("He watched the Daily Show in New York.").is_empty());
+        assert!(cues("It was name-calling at its worst.").is_empty());
+    }
+
+    #[test]
     fn hitting_back_is_a_cue_with_its_particle() {
         let statement = |t: &str| {
             let found = unfiltered(t);
