@@ -262,7 +262,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // "a radio talk show", "CNN’s show", "The Daily Show": the noun.
             if matches!(head_l.as_str(), "show" | "shows")
                 && pre_empty
-                && show_noun(text, start, start + head.start)
+                && show_noun(text, start, start + head.start, end)
             {
                 continue;
             }
@@ -622,13 +622,13 @@ fn prev_class(text: &str, from: usize, at: usize) -> Option<char> {
     }
 }
 
-/// Whether "show" at `at` is the noun: capitalised inside its sentence (a title), or
-/// after an article, a possessive or a noun that names a kind of show.
-fn show_noun(text: &str, from: usize, at: usize) -> bool {
+/// Whether "show" at `at` is the noun: capitalised inside its sentence (`from` to `end`)
+/// when that is no headline, or after an article, a possessive or a noun that names a kind
+/// of show.
+fn show_noun(text: &str, from: usize, at: usize, end: usize) -> bool {
     if at > from && text[at..].starts_with('S') {
         // In a headline every word is capitalised: "New Poll Shows Bump For Clinton".
-        let sentence_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
-        return !title_case(&text[from..sentence_end]);
+        return !title_case(&text[from..end]);
     }
     let before = text[from..at].trim_end();
     let prev = before
