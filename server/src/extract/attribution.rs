@@ -31,6 +31,11 @@ impl Span {
     pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+
+    /// Whether `other` lies within this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
 }
 
 /// Whether an attribution reports words or deeds.

@@ -144,10 +144,7 @@ fn owner_of(
         .iter()
         .map(|&i| &attributions[i])
         .filter(|a| a.kind == AttributionKind::Statement && !since && !a.frames_main_clause())
-        .filter(|a| {
-            a.content
-                .is_some_and(|c| c.start <= t.start && t.end <= c.end)
-        })
+        .filter(|a| inside(a.content))
         .min_by_key(|a| a.content.map_or(0, |c| c.end - c.start));
     let speaker = |a: &Attribution| a.source.and_then(|s| text.get(s.start..s.end));
     // Quoted words are the speaker's alone: "“... between now and then,” he said, arguing
@@ -155,15 +152,13 @@ fn owner_of(
     let quotation = by_sentence[sentence]
         .iter()
         .filter_map(|&i| attributions[i].quote)
-        .find(|q| q.start <= t.start && t.end <= q.end);
+        .find(|&q| inside(Some(q)));
     let candidates = by_sentence[sentence].iter().copied().filter(|&i| {
         let a = &attributions[i];
         let in_report = report.is_none_or(|r| {
-            r.content
-                .is_some_and(|c| c.start <= a.cue.start && a.cue.end <= c.end)
+            r.content.is_some_and(|c| c.contains(a.cue))
                 || (quotation.is_none() && speaker(r).is_some_and(|s| Some(s) == speaker(a)))
-        }) && quotation
-            .is_none_or(|q| q.start <= a.cue.start && a.cue.end <= q.end);
+        }) && quotation.is_none_or(|q| q.contains(a.cue));
         let in_clause =
             in_report && clause.is_none_or(|(start, end)| start <= a.cue.start && a.cue.end <= end);
         // "According to federal data, births rose threefold since the 1960s": the main

@@ -17,8 +17,8 @@ use super::lexicon::{
     STATEMENT_CUES, US_STATES,
 };
 use super::text::{
-    in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark, is_state,
-    is_time_unit, is_time_word, ly_adverb, np_backward, np_forward, opens_introduction,
+    clitic_stem, in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark,
+    is_state, is_time_unit, is_time_word, ly_adverb, np_backward, np_forward, opens_introduction,
     quote_ending_at, quote_starting_at, reporting_relative, source_forward, strictly_in_quote,
     subject, thousands_comma, tokenize, Token, VerbPattern,
 };
@@ -117,21 +117,18 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             };
             // "Scott's family called": a noun in "-ly" is no adverb before the head (the
             // pattern's "-ly" prefix is lowercase, so the word is compared as it stands).
-            let pre_empty = m.pre.is_empty()
-                || text[start + m.pre.start..start + m.pre.end]
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| LY_NOUNS.contains(&w));
+            let pre = &text[start + m.pre.start..start + m.pre.end];
+            let ly_noun = pre
+                .split_whitespace()
+                .next()
+                .filter(|w| LY_NOUNS.contains(w));
+            let pre_empty = m.pre.is_empty() || ly_noun.is_some();
             // "The family has called on": the noun in "-ly" leaves the auxiliaries after
             // it in the cue.
-            let ly_noun_then = (!m.pre.is_empty() && pre_empty)
-                .then(|| {
-                    let pre = &text[start + m.pre.start..start + m.pre.end];
-                    let noun = pre.split_whitespace().next().unwrap_or("");
-                    let rest = pre[noun.len()..].trim_start();
-                    (!rest.is_empty()).then(|| start + m.pre.end - rest.len())
-                })
-                .flatten();
+            let ly_noun_then = ly_noun
+                .map(|noun| pre[noun.len()..].trim_start())
+                .filter(|rest| !rest.is_empty())
+                .map(|rest| start + m.pre.end - rest.len());
             // Prefixes only count when they are words before the head in this match.
             // "Theresa May said", "George Will wrote": a capitalised modal inside the
             // sentence, or before a finite verb that no modal takes ("May said"), ends a
@@ -776,21 +773,13 @@ fn contraction_before(text: &str, from: usize, cue_start: usize) -> usize {
         return from + word_start;
     }
     const PRONOUNS: &[&str] = &["he", "she", "it", "i", "we", "they", "you", "who", "that"];
-    for clitic in ["'s", "'ve", "'d", "'ll", "'re", "'m"] {
-        if let Some(stem) = ascii.strip_suffix(clitic) {
-            if PRONOUNS.contains(&stem) {
-                // The clitic's apostrophe: bytes of the original word from its end.
-                let tail: usize = word
-                    .chars()
-                    .rev()
-                    .take(clitic.len())
-                    .map(char::len_utf8)
-                    .sum();
-                return from + word_start + word.len() - tail;
-            }
+    match clitic_stem(word) {
+        // The clitic's apostrophe.
+        Some(stem) if PRONOUNS.contains(&stem.to_lowercase().as_str()) => {
+            from + word_start + stem.len()
         }
+        _ => cue_start,
     }
-    cue_start
 }
 
 /// Headline-style attribution by a colon: "Sanders: Endorsements prove Clinton ...",
@@ -1913,8 +1902,8 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
             "that" | "who" | "which" | "there" | "it"
         );
         if verbal && !clause {
-            if let Some((b2, e2)) = source_phrase_before(toks, b - 1) {
-                return Some((b2, e2));
+            if let Some(subject) = source_phrase_before(toks, b - 1) {
+                return Some(subject);
             }
         }
     }

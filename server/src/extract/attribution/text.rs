@@ -1402,6 +1402,15 @@ fn adverb_opening(toks: &[Token]) -> bool {
         })
 }
 
+/// The word before a contracted auxiliary ("he’s", "they've", "I'm"): what precedes the
+/// apostrophe when what follows it is "s", "ve", "d", "ll", "re" or "m".
+pub fn clitic_stem(word: &str) -> Option<&str> {
+    let k = word.find(['\'', '’'])?;
+    let apostrophe = word[k..].chars().next()?.len_utf8();
+    let clitic = word[k + apostrophe..].to_ascii_lowercase();
+    matches!(clitic.as_str(), "s" | "ve" | "d" | "ll" | "re" | "m").then_some(&word[..k])
+}
+
 /// The subject of the sentence: the first noun phrase after any introductory phrase
 /// set off by a comma ("For its part, Mexico has ...").
 pub fn subject(toks: &[Token]) -> Option<Span> {
@@ -1519,33 +1528,16 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
     }
     // A personal pronoun is the whole subject ("he held his fire, calling ..."), without
     // a contracted verb ("They’re less hostile ... and generally agree").
-    let word = toks.get(i)?.lower();
-    let pronoun = word
-        .split(['’', '\''])
-        .next()
-        .filter(|p| matches!(*p, "he" | "she" | "they" | "we" | "i" | "it"));
-    if let Some(p) = pronoun {
-        let contracted = word.len() == p.len()
-            || matches!(
-                &word[p.len()..],
-                "’s" | "'s"
-                    | "’re"
-                    | "'re"
-                    | "’ve"
-                    | "'ve"
-                    | "’ll"
-                    | "'ll"
-                    | "’d"
-                    | "'d"
-                    | "’m"
-                    | "'m"
-            );
-        if contracted {
-            return Some(Span {
-                start: toks[i].start,
-                end: toks[i].start + p.len(),
-            });
-        }
+    let word = toks.get(i)?.text;
+    let pronoun = clitic_stem(word).unwrap_or(word);
+    if matches!(
+        pronoun.to_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it"
+    ) {
+        return Some(Span {
+            start: toks[i].start,
+            end: toks[i].start + pronoun.len(),
+        });
     }
     let e = np_forward(toks, i)?;
     // np_forward does not know verbs: end before the first lowercase word that looks
