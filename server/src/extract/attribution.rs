@@ -1220,6 +1220,47 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_cue_runs_to_a_colon_that_opens_a_quotation() {
+        let cue_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .map(|a| t[a.cue.start..a.cue.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            cue_of("Trump said on Twitter: “Hillary Clinton has announced it.”"),
+            ["said on Twitter:"]
+        );
+        assert_eq!(
+            cue_of("Christie added warily: “There's always something.”"),
+            ["added warily:"]
+        );
+        // An addressee stays out, and so does a colon that opens no quotation.
+        assert_eq!(cue_of("He told the crowd: “We will win.”"), ["told"]);
+        assert_eq!(cue_of("She said in the end: two things matter."), ["said"]);
+    }
+
+    #[test]
+    fn an_inverted_source_may_open_with_a_quantifier_or_title() {
+        let source_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            source_of("Her rise surprised many in the party, said several observers."),
+            ["several observers"]
+        );
+        assert_eq!(
+            source_of("The convention is $9 million short, said former governor Ed Rendell."),
+            ["former governor Ed Rendell"]
+        );
+        // A verb after the phrase makes it the content's subject.
+        assert!(source_of("The report was wrong, said several officials were fired.").is_empty());
+    }
+
+    #[test]
     fn framing_verbs_are_cues_only_with_as() {
         let cue_of = |t: &str| -> Vec<String> {
             unfiltered(t)

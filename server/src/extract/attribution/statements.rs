@@ -197,6 +197,10 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // PolNeAR keeps a colon right after the cue inside it ("said:").
             if text[cue.end..end].starts_with(':') {
                 cue.end += 1;
+            } else if let Some(n) = phrase_to_colon(&text[cue.end..end]) {
+                // "said on Twitter:", "added warily:", "wrote in an email:": before a
+                // colon that opens a quotation, PolNeAR's cue runs to the colon.
+                cue.end += n;
             }
             // "refused to say", "seemed to confirm": a verb that governs a cue head in the
             // infinitive leaves the statement to that head's match, which takes it along
@@ -817,6 +821,36 @@ fn colon_cue(sentence: &Ctx) -> Option<Found> {
         end: toks[colon].end,
     };
     Some(found(&cx, Some(span(name)), cue, content, "colon_cue"))
+}
+
+/// The length of a short phrase right after a cue up to and including a colon that
+/// opens a quotation or ends its line (" on Twitter:", " warily:", " of Mr. Rubio:"),
+/// if there is one: up to eight words that open with a preposition of manner, place or
+/// topic, or an adverb, with no quotation, sentence end or clause of their own ("that")
+/// inside.
+fn phrase_to_colon(rest: &str) -> Option<usize> {
+    let colon = rest.find(':')?;
+    let phrase = &rest[..colon];
+    let after = rest[colon + 1..].trim_start_matches([' ', '\t', '\u{a0}']);
+    let opens = after.is_empty()
+        || after.starts_with('\n')
+        || ["\"", "“", "”", "''", "``"]
+            .iter()
+            .any(|q| after.starts_with(q));
+    let words = phrase.split_whitespace().count();
+    // An addressee or object ("told Fox News:", "quotes Alfred Kahn:") stays out.
+    let first = phrase.split_whitespace().next()?;
+    let manner = matches!(first, "on" | "in" | "of" | "back" | "this" | "it")
+        || (first.len() > 4 && first.ends_with("ly"));
+    (opens
+        && manner
+        && phrase.starts_with(' ')
+        && (1..=8).contains(&words)
+        && !phrase.contains(['.', '!', '?', ';', '"', '“', '”', '\n'])
+        && !phrase
+            .split_whitespace()
+            .any(|w| matches!(w, "that" | "and" | "but")))
+    .then_some(colon + 1)
 }
 
 /// Whether the words before a headline colon name a speaker: up to five capitalised
@@ -1798,7 +1832,7 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         return false;
     };
     let l = next.lower();
-    if !(next.is_capitalized() || matches!(l.as_ref(), "the" | "a" | "an" | "one" | "two")) {
+    if !(next.is_capitalized() || INVERTED_OPENERS.contains(&l.as_ref())) {
         return false;
     }
     let Some(e) = np_forward(toks, ce) else {
@@ -1829,11 +1863,18 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         })
     };
     (e >= toks.len()
-        || matches!(toks[e].text, "." | "," | "!" | "?" | ";")
+        || matches!(toks[e].text, "." | "," | "!" | "?" | ";" | "who")
         || is_quote_mark(toks[e].text))
         && !verb()
         && !opening()
 }
+
+/// Lower-case words that open an inverted source after a comma ("..., said several
+/// observers", "..., said former governor Ed Rendell").
+const INVERTED_OPENERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "several", "many", "some", "most", "other", "another",
+    "both", "former", "senior", "top", "his", "her", "their", "its",
+];
 
 /// Media named after "by" ("said by telephone"): a manner, not an agent.
 const MEDIA: &[&str] = &[
