@@ -1238,6 +1238,17 @@ Read the full article here"#;
         // An addressee stays out, and so does a colon that opens no quotation.
         assert_eq!(cue_of("He told the crowd: “We will win.”"), ["told"]);
         assert_eq!(cue_of("She said in the end: two things matter."), ["said"]);
+        // Any verb in -ed after its speaker, before such a colon.
+        assert_eq!(
+            cue_of("And Mr. Christie gloated: ''I told you he wouldn't be ready.''"),
+            ["gloated:"]
+        );
+        assert!(
+            !cue_of("Clinton seemed irritated: “It's a public statement.”")
+                .contains(&"irritated:".to_string())
+        );
+        // The speaker opens its clause.
+        assert!(cue_of("Here is what voters wanted: “More jobs.”").is_empty());
     }
 
     #[test]

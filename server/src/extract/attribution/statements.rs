@@ -410,7 +410,12 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             }
         }
         // Only where the lexicon found no cue at the same place.
-        if let Some(f) = verb_after_quote {
+        let verb_before_quote = if text[start..end].contains(':') {
+            verb_colon_quote(&sentence)
+        } else {
+            None
+        };
+        for f in [verb_after_quote, verb_before_quote].into_iter().flatten() {
             if !found.iter().any(|g| g.cue.overlaps(f.cue)) {
                 found.push(f);
             }
@@ -977,6 +982,73 @@ fn quote_verb(sentence: &Ctx) -> Option<Found> {
         Some(span(&toks[k..v])),
         cue,
         quote,
+        "quote_verb",
+    ))
+}
+
+/// A speaker and a verb before a colon that opens a quotation: "And Mr. Christie
+/// gloated: ''I told you he wouldn't be ready.''"; "he demurred: “Whichever one I’m in
+/// at the moment.”" The verb is the cue with its colon, as with [`quote_verb`], even
+/// outside the lexicon.
+fn verb_colon_quote(sentence: &Ctx) -> Option<Found> {
+    let (text, s, toks, quotes) = (sentence.text, sentence.s, sentence.toks, sentence.quotes);
+    let c = toks
+        .iter()
+        .position(|t| t.text == ":" && t.start > toks[0].start)?;
+    let quote = toks
+        .get(c + 1)
+        .filter(|t| is_quote_mark(t.text))
+        .and_then(|t| quote_starting_at(quotes, t.start))?;
+    // The verb, maybe with a particle or a manner adverb after it ("shot back",
+    // "responded warily").
+    let mut v = c.checked_sub(1)?;
+    if v > 0 && {
+        let l = toks[v].lower();
+        matches!(l.as_ref(), "back" | "out" | "again" | "aloud")
+            || (l.len() > 4 && l.ends_with("ly"))
+    } {
+        v -= 1;
+    }
+    let verb = &toks[v];
+    let l = verb.lower();
+    if !(verb.is_word() && !verb.is_capitalized() && l.len() > 4 && l.ends_with("ed")) {
+        return None;
+    }
+    // The speaker: a name, pronoun or short noun phrase opening the clause, right
+    // before the verb.
+    let k = (0..v)
+        .rev()
+        .take_while(|&k| {
+            let t = &toks[k];
+            (t.is_word() && !NP_STOPS.contains(&t.lower().as_ref()))
+                || matches!(t.text, "." | "’" | "'")
+        })
+        .last()?;
+    let opens = k == 0
+        || toks[k - 1].text == ","
+        || (k == 1 && matches!(toks[0].lower().as_ref(), "and" | "but" | "so" | "then"));
+    let first = &toks[k];
+    let fl = first.lower();
+    let pronoun = matches!(fl.as_ref(), "he" | "she" | "they" | "we" | "i");
+    if !opens
+        || v - k > 5
+        || toks[k..v].iter().any(Token::is_verb_like)
+        || (pronoun && v != k + 1)
+        || !(first.is_capitalized() || pronoun || ARTICLES_AND_POSSESSIVES.contains(&fl.as_ref()))
+    {
+        return None;
+    }
+    let cx = sentence.with_confidence(0.5);
+    let cue = Span {
+        start: verb.start,
+        end: toks[c].end,
+    };
+    let content = content_after(text, s, toks, c + 1, quotes).unwrap_or(quote);
+    Some(found(
+        &cx,
+        Some(span(&toks[k..v])),
+        cue,
+        content,
         "quote_verb",
     ))
 }
