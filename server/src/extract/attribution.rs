@@ -1252,6 +1252,25 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_label_after_what_is_a_statement_only_when_quoted() {
+        let cue_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .map(|a| t[a.cue.start..a.cue.end].to_string())
+                .collect()
+        };
+        assert!(cue_of("They will fight what he called homegrown terrorism.").is_empty());
+        assert_eq!(
+            cue_of("They want to shed what Gilbert called “a perception problem.”"),
+            ["called"]
+        );
+        assert_eq!(
+            cue_of("It was what Zimmerman described as \"a piece of history.\""),
+            ["described"]
+        );
+    }
+
+    #[test]
     fn an_inverted_source_may_open_with_a_quantifier_or_title() {
         let source_of = |t: &str| -> Vec<String> {
             unfiltered(t)

@@ -388,7 +388,13 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                             .chars()
                             .next_back()
                             .is_some_and(char::is_alphanumeric);
-                    if what {
+                    // "shedding what Gilbert called “a perception problem”": a
+                    // quotation makes the label the speaker's words (train: 6 of 8
+                    // such are gold cues, against 4 of 16 without one).
+                    let rest = text[f.cue.end..end].trim_start();
+                    let rest = rest.strip_prefix("as ").unwrap_or(rest);
+                    let quoted = ["\"", "“", "''", "``"].iter().any(|q| rest.starts_with(q));
+                    if what && !quoted {
                         continue;
                     }
                 }
