@@ -1271,6 +1271,40 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_relative_clause_stays_with_the_source_it_modifies() {
+        let source_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter(|a| t[a.cue.start..a.cue.end].starts_with("sa"))
+                .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            source_of("Some who advocate free speech say the law is wrong."),
+            ["Some who advocate free speech"]
+        );
+        assert_eq!(
+            source_of("Only 27 percent of those who named a candidate said they were sure."),
+            ["Only 27 percent of those who named a candidate"]
+        );
+        assert_eq!(
+            source_of(
+                "Geoff Garin, a Democratic pollster who is working with Priorities USA, \
+                 a pro-Clinton super PAC, said the race was close."
+            ),
+            [
+                "Geoff Garin, a Democratic pollster who is working with Priorities USA, \
+              a pro-Clinton super PAC,"
+            ]
+        );
+        // Without a relative clause the last appositive alone is no source's head.
+        assert_eq!(
+            source_of("Mike Smith, a pollster, a Democrat, said the race was close."),
+            ["Mike Smith, a pollster, a Democrat,"]
+        );
+    }
+
+    #[test]
     fn an_inverted_source_may_open_with_a_quantifier_or_title() {
         let source_of = |t: &str| -> Vec<String> {
             unfiltered(t)

@@ -2282,20 +2282,36 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         // "Supporters who have heard directly from the Rubio campaign say", "Anyone who
         // knows anything about McConnell knows": a restrictive relative clause that ends
         // at the cue belongs to the source with the phrase it modifies.
+        // "Those who back her opponents say", "27 percent of those who named a
+        // candidate said": "those" heads the phrase, with what it is a share of.
+        let those = |k: usize| toks[k].lower() == "those";
         let relative = (b.saturating_sub(8)..b).rev().find(|&k| {
             toks[k].lower() == "who"
                 && k > 0
                 && toks[k - 1].is_word()
-                && !NP_STOPS.contains(&toks[k - 1].lower().as_ref())
+                && (!NP_STOPS.contains(&toks[k - 1].lower().as_ref()) || those(k - 1))
         });
         if let Some(w) = relative {
             let clause = &toks[w + 1..b];
-            let verb = clause.iter().any(|t| t.is_word() && !t.is_capitalized());
+            // "the polling guru who founded fivethirtyeight.com tweeted": the phrase
+            // found may open with the clause's verb itself.
+            let verb = clause.iter().any(|t| t.is_word() && !t.is_capitalized())
+                || (clause.is_empty() && !toks[b].is_capitalized());
             let plain = clause
                 .iter()
                 .all(|t| t.is_word() || matches!(t.text, "’" | "'"));
             if verb && plain {
-                if let Some(h) = np_backward(toks, w) {
+                let head = if those(w - 1) {
+                    Some(
+                        (w >= 3 && toks[w - 2].text == "of")
+                            .then(|| np_backward(toks, w - 2))
+                            .flatten()
+                            .unwrap_or(w - 1),
+                    )
+                } else {
+                    np_backward(toks, w)
+                };
+                if let Some(h) = head {
                     return Some((h, ci));
                 }
             }
@@ -2337,9 +2353,24 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         // "Vice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on
         // Wednesday, said": so does a relative clause holding commas of its own, unless
         // it reports speech, which stays out like the participle.
+        // "Geoff Garin, a Democratic pollster who is working with Priorities USA, a
+        // pro-Clinton super PAC, said": and so does an appositive whose own relative
+        // clause holds the later commas.
         let relative = toks
             .get(c1 + 1)
-            .is_some_and(|t| matches!(t.text, "who" | "whose"));
+            .is_some_and(|t| matches!(t.text, "who" | "whose"))
+            || (toks
+                .get(c1 + 1)
+                .is_some_and(|t| ARTICLES_AND_POSSESSIVES.contains(&t.lower().as_ref()))
+                && pc.is_some_and(|p| {
+                    p > c1 + 1
+                        && toks[c1 + 1..p]
+                            .iter()
+                            .all(|t| t.text != "," && !is_quote_mark(t.text))
+                        && toks[c1 + 1..p]
+                            .iter()
+                            .any(|t| matches!(t.text, "who" | "that"))
+                }));
         if (participle || relative)
             && pc.is_some_and(|p| c1 < p)
             && ci - c1 <= 40
