@@ -1271,6 +1271,26 @@ Read the full article here"#;
     }
 
     #[test]
+    fn a_headline_verb_after_a_comma_shares_the_subject() {
+        let t = "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’";
+        let found: Vec<(String, String)> = unfiltered(t)
+            .iter()
+            .filter_map(|a| {
+                let s = a.source?;
+                Some((
+                    t[s.start..s.end].to_string(),
+                    t[a.cue.start..a.cue.end].to_string(),
+                ))
+            })
+            .collect();
+        assert!(found.contains(&("Clinton".into(), "Calls".into())));
+        // Not in running text, where a capital after a comma opens a name.
+        assert!(unfiltered("She visited the factory, Urges voters to run.")
+            .iter()
+            .all(|a| !a.rules.contains(&"coordinated_cue")));
+    }
+
+    #[test]
     fn a_relative_clause_stays_with_the_source_it_modifies() {
         let source_of = |t: &str| -> Vec<String> {
             unfiltered(t)

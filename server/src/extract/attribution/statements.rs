@@ -1766,7 +1766,14 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
     }
     // "Trump joked about stereotypes, declined to affirm his support ...": a verb in a
     // list after a comma shares the sentence's subject.
-    if prev == Some(",") && !after_quote && head.ends_with("ed") {
+    // So does a headline's present ("Clinton Says Russians Hacked DNC, Calls Trump’s
+    // Putin Remarks ‘Troubling’").
+    let headline_present = || {
+        head.ends_with('s')
+            && toks[ci].is_capitalized()
+            && title_case(&text[s.start.min(text.len())..s.end.min(text.len())])
+    };
+    if prev == Some(",") && !after_quote && (head.ends_with("ed") || headline_present()) {
         let source = cx.prior.or_else(|| subject(toks))?;
         if source.end > cue.start {
             return None;
