@@ -1271,6 +1271,23 @@ Read the full article here"#;
     }
 
     #[test]
+    fn an_occasion_after_the_time_of_a_cue_is_no_content() {
+        let content_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            content_of(
+                "Newt Gingrich said Wednesday on Fox News Channel’s “Hannity,” if Trump \
+                 picked him it would be an honor."
+            ),
+            ["if Trump picked him it would be an honor"]
+        );
+    }
+
+    #[test]
     fn a_headline_verb_after_a_comma_shares_the_subject() {
         let t = "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’";
         let found: Vec<(String, String)> = unfiltered(t)

@@ -2723,6 +2723,18 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
             if after == Some(",") {
                 return j + 1;
             }
+            // "said Wednesday on Fox News Channel’s “Hannity,” that": an occasion may
+            // follow the time.
+            if after.is_some_and(|a| matches!(a, "on" | "at" | "in" | "during" | "via")) {
+                let k = skip_adverbials(toks, j);
+                if k > j
+                    && toks
+                        .get(k)
+                        .is_some_and(|t| !matches!(t.text, "." | "!" | "?"))
+                {
+                    return k;
+                }
+            }
             if after.is_some_and(|a| a.chars().next().is_some_and(char::is_alphanumeric))
                 || after.is_some_and(is_quote_mark)
                 || after == Some(":")
@@ -2774,6 +2786,10 @@ fn skip_adverbials(toks: &[Token], i: usize) -> usize {
         if title {
             if let Some(k) = (j + 1..toks.len().min(j + 12)).find(|&k| is_quote_mark(toks[k].text))
             {
+                // “Hannity,”: the comma closing the phrase sits inside the title's marks.
+                if toks[k - 1].text == "," {
+                    return k + 1;
+                }
                 j = k + 1;
                 continue;
             }
