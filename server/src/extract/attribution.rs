@@ -1288,6 +1288,29 @@ Read the full article here"#;
     }
 
     #[test]
+    fn an_opening_adverbial_is_no_content() {
+        let content_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            content_of("So far, they have sided overwhelmingly with Clinton."),
+            ["overwhelmingly with Clinton"]
+        );
+        assert_eq!(
+            content_of("As the day went on, Trump offered stronger defenses of Lewandowski."),
+            ["stronger defenses of Lewandowski"]
+        );
+        // A clause before the source still is.
+        assert_eq!(
+            content_of("The plan is dead, they have said repeatedly."),
+            ["The plan is dead"]
+        );
+    }
+
+    #[test]
     fn a_headline_verb_after_a_comma_shares_the_subject() {
         let t = "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’";
         let found: Vec<(String, String)> = unfiltered(t)

@@ -1673,6 +1673,13 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             }
             // "X, he said." / "“X,” he told reporters at the time."
             if after >= toks.len() || matches!(toks[after].text, "." | "!" | "?") {
+                // "So far, they have sided overwhelmingly with Clinton.", "On Thursday,
+                // ...": a sentence's opening adverbial is no content; the words after
+                // the cue are.
+                if opening_adverbial(&toks[..b]) {
+                    let content = content_after(text, s, toks, ce, quotes)?;
+                    return Some(found(cx, Some(source), cue, content, "reported_speech"));
+                }
                 let content = content_before(s, toks, b, quotes)?;
                 return Some(found(cx, Some(source), cue, content, "content_source_cue"));
             }
@@ -2990,6 +2997,41 @@ fn content_before(s: &Sentence, toks: &[Token], b: usize, quotes: &[Span]) -> Op
         start: s.start,
         end: last.end,
     })
+}
+
+/// Whether the words before a source and its comma are a sentence's opening adverbial:
+/// up to six words, no quotation, opening with a preposition, a subordinator or a time
+/// word ("So far,", "As the day went on,", "On Thursday,", "In the end,").
+fn opening_adverbial(before: &[Token]) -> bool {
+    let Some(first) = before.first() else {
+        return false;
+    };
+    let l = first.lower();
+    let words = before.iter().filter(|t| t.is_word()).count();
+    before.last().is_some_and(|t| t.text == ",")
+        && (1..=6).contains(&words)
+        && !before.iter().any(|t| is_quote_mark(t.text))
+        && (is_time_word(&l)
+            || matches!(
+                l.as_ref(),
+                "so" | "as"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "since"
+                    | "until"
+                    | "when"
+                    | "while"
+                    | "then"
+                    | "throughout"
+                    | "behind"
+                    | "for"
+                    | "despite"
+                    | "by"
+            ))
 }
 
 /// Drops trailing whitespace and one final sentence punctuation mark.
