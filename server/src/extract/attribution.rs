@@ -1288,6 +1288,19 @@ Read the full article here"#;
     }
 
     #[test]
+    fn one_word_is_a_content_when_it_names_someone_or_what_was_said() {
+        let content_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
+                .collect()
+        };
+        assert_eq!(content_of("Cruz attacked Trump."), ["Trump"]);
+        assert_eq!(content_of("He said so."), ["so"]);
+        assert!(content_of("She agreed entirely.").is_empty());
+    }
+
+    #[test]
     fn an_opening_adverbial_is_no_content() {
         let content_of = |t: &str| -> Vec<String> {
             unfiltered(t)

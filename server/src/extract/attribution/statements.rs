@@ -2881,7 +2881,28 @@ fn content_after(
         }
     }
     let words = toks[i..].iter().filter(|t| t.is_word()).count();
-    if words < 2 {
+    // "Cruz attacked Trump.", "He said so.": one word is a content when it names someone
+    // or stands for what was said.
+    let one = || {
+        toks[i..].iter().find(|t| t.is_word()).is_some_and(|w| {
+            w.is_capitalized()
+                || matches!(
+                    w.lower().as_ref(),
+                    "him"
+                        | "her"
+                        | "them"
+                        | "it"
+                        | "that"
+                        | "this"
+                        | "so"
+                        | "yes"
+                        | "no"
+                        | "us"
+                        | "me"
+                )
+        })
+    };
+    if words == 0 || (words == 1 && !one()) {
         return None;
     }
     let mut end = s.end.min(text.len());
