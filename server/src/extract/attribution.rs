@@ -1378,6 +1378,41 @@ Read the full article here"#;
     }
 
     #[test]
+    fn an_appositive_stays_with_its_source() {
+        let source_of = |t: &str| -> Vec<String> {
+            unfiltered(t)
+                .iter()
+                .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
+                .collect()
+        };
+        // A title's participle opens no clause.
+        assert_eq!(
+            source_of("“It is a platform,” said Ken Sena, managing director at Evercore."),
+            ["Ken Sena, managing director at Evercore"]
+        );
+        // The appositive ends at the full stop even when a quotation follows.
+        assert_eq!(
+            source_of(
+                "It will be part of the postmortem, said Jake Horowitz, editor in chief of \
+                 Mic.com. “You have a sophisticated operation.”"
+            )[0],
+            "Jake Horowitz, editor in chief of Mic.com"
+        );
+        // After an opening "According to", an appositive between commas.
+        assert_eq!(
+            source_of(
+                "According to Lorella Praeli, Clinton's Latino vote director, the campaign \
+                 has tried."
+            ),
+            ["Lorella Praeli, Clinton's Latino vote director,"]
+        );
+        assert_eq!(
+            source_of("According to the report, released Tuesday, the plan failed."),
+            ["the report"]
+        );
+    }
+
+    #[test]
     fn an_inverted_source_may_open_with_a_quantifier_or_title() {
         let source_of = |t: &str| -> Vec<String> {
             unfiltered(t)

@@ -1353,6 +1353,27 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
             if let Some(k) = toks[ce..e].iter().position(|t| t.text == ",") {
                 e = ce + k;
             }
+            // "According to Lorella Praeli, Clinton's Latino vote director, the campaign
+            // ...": an appositive set off by a second comma stays in, with its closing
+            // comma.
+            if toks.get(e).is_some_and(|t| t.text == ",") {
+                let aside = (e + 1..toks.len().min(e + 14)).find(|&k| toks[k].text == ",");
+                if let Some(k2) = aside.filter(|&k2| k2 > e + 1 && k2 + 1 < toks.len()) {
+                    let words = &toks[e + 1..k2];
+                    let opens = ARTICLES_AND_POSSESSIVES.contains(&words[0].lower().as_ref())
+                        || words[0].text.ends_with("'s")
+                        || words[0].text.ends_with("’s");
+                    let plain = words.iter().all(|t| {
+                        (t.is_word()
+                            && !t.is_verb_like()
+                            && !NP_STOPS.contains(&t.lower().as_ref()))
+                            || matches!(t.text, "’" | "'" | "." | "-")
+                    });
+                    if opens && plain && words[0].is_word() {
+                        e = k2 + 1;
+                    }
+                }
+            }
         }
         if e <= ce {
             return None;
@@ -1719,16 +1740,21 @@ fn analyse(cx: &Ctx, cue: Span, head: &str) -> Option<Found> {
         // that reports speech of its own stays out.
         let reporting = reporting_relative(&toks[(e + usize::from(!relative)).min(toks.len())..]);
         if (toks.get(e).is_some_and(|t| t.text == ",") || relative) && !reporting {
-            let last = toks.len()
-                - usize::from(
-                    toks.last()
-                        .is_some_and(|t| matches!(t.text, "." | "!" | "?")),
-                );
+            // The appositive ends with the sentence's first full stop (a quotation may
+            // follow in the same sentence span: "..., editor in chief of Mic.com. “You
+            // have ...”").
+            let last = (e..toks.len())
+                .find(|&k| {
+                    matches!(toks[k].text, "." | "!" | "?")
+                        && !(toks[k].text == "." && k > 0 && is_abbreviation(toks[k - 1].text))
+                })
+                .unwrap_or(toks.len());
             // It stops before a participle or relative clause of its own.
+            // ("managing director", "ranking member": a title's participle opens none.)
             let clause = |k: usize| {
                 toks.get(k).is_some_and(|t| {
                     let l = t.lower();
-                    l.ends_with("ing")
+                    (l.ends_with("ing") && !TITLE_PARTICIPLES.contains(&l.as_ref()))
                         || (l.ends_with("ed") && !t.is_capitalized())
                         || matches!(l.as_ref(), "which" | "though" | "however")
                 })
@@ -1960,6 +1986,22 @@ fn inverted_after_comma(toks: &[Token], ci: usize, ce: usize) -> bool {
         && !verb()
         && !opening()
 }
+
+/// Participles that open a title rather than a clause ("managing director", "ranking
+/// member", "founding partner").
+const TITLE_PARTICIPLES: &[&str] = &[
+    "managing",
+    "ranking",
+    "founding",
+    "leading",
+    "acting",
+    "visiting",
+    "presiding",
+    "outgoing",
+    "incoming",
+    "consulting",
+    "governing",
+];
 
 /// Lower-case words that open an inverted source after a comma ("..., said several
 /// observers", "..., said former governor Ed Rendell").
