@@ -958,8 +958,10 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<usize> {
             break;
         }
         // A determiner starts the phrase unless a linking word joins it to more
-        // ("a spokesman for the buyer").
-        if ARTICLES.contains(&l.as_ref()) {
+        // ("a spokesman for the buyer"). A capital "A." is an initial ("Nicole A.
+        // Navas").
+        let initial = t.text == "A" && toks.get(i + 1).is_some_and(|n| n.text == ".");
+        if ARTICLES.contains(&l.as_ref()) && !initial {
             // "Sanders and his supporters": a name coordinated with the phrase.
             let coordinated = i >= 2
                 && toks[i - 1].text == "and"
@@ -1695,6 +1697,11 @@ mod tests {
             ),
             ("Only three senators said", "Only three senators"),
             ("He and Brafman said", "He and Brafman"),
+            // A capital "A." is an initial, not an article.
+            (
+                "Justice Department spokeswoman Nicole A. Navas said",
+                "Justice Department spokeswoman Nicole A. Navas",
+            ),
             // Long coordinated titles.
             (
                 "Former Secretary of State Hillary Clinton and former Maryland Gov. Martin \
