@@ -1398,6 +1398,11 @@ Read the full article here"#;
             )[0],
             "Jake Horowitz, editor in chief of Mic.com"
         );
+        // A town's state after a comma.
+        assert_eq!(
+            source_of("Stacy Baker of Columbia, South Carolina says she will vote."),
+            ["Stacy Baker of Columbia, South Carolina"]
+        );
         // After an opening "According to", an appositive between commas.
         assert_eq!(
             source_of(

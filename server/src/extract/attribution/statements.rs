@@ -2372,6 +2372,18 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
                 }
             }
         }
+        if b >= 2 && toks[b - 1].text == "," && toks[b - 2].is_capitalized() {
+            // (An appositive whose closing comma is missing, "Sam Lau, the communications
+            // director for the Iowa Democratic Party said", was tried: the opening name
+            // cannot be told from a sentence adverb, "Moreover, the left had intended",
+            // and train source fell 0.07.)
+            // "Stacy Baker of Columbia, South Carolina says": a state after its town.
+            if names_state(&toks[b..ci]) {
+                if let Some(h) = np_backward(toks, b - 1) {
+                    return Some((through_place(toks, h), ci));
+                }
+            }
+        }
         return Some((b, ci));
     }
     // The aside between the previous comma and this one; a place and its state
@@ -2380,19 +2392,9 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let mut pc = previous_comma(ci - 1);
     if let Some(c) = pc.filter(|&c| c > 0 && toks[c - 1].is_capitalized()) {
         let segment = &toks[c + 1..ci - 1];
-        let named = || {
-            US_STATES
-                .iter()
-                .any(|n| n.split(' ').eq(segment.iter().map(|t| t.text)))
-        };
         // A party and state ("McConnell, R-Ky.,") is the person's, not a place's.
         let party = segment.first().is_some_and(|t| is_party_label(t.text));
-        let state = !party
-            && match segment {
-                [s] | [s, _] => is_state(s.text) || named(),
-                [_, _, _] => named(),
-                _ => false,
-            };
+        let state = !party && names_state(segment);
         if let Some(p) = previous_comma(c)
             .filter(|&p| state && !toks[p..c].iter().any(|t| is_quote_mark(t.text)))
         {
@@ -2505,6 +2507,21 @@ fn source_phrase_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
     let head = opening_name(toks, head).unwrap_or(head);
     // PolNeAR keeps the comma that closes an appositive inside the source.
     Some((head, ci))
+}
+
+/// Whether the tokens name a US state: a state or its abbreviation ("Ohio", "Va.") or
+/// a state's name of two or three words ("South Carolina", "New York").
+fn names_state(segment: &[Token]) -> bool {
+    let named = || {
+        US_STATES
+            .iter()
+            .any(|n| n.split(' ').eq(segment.iter().map(|t| t.text)))
+    };
+    match segment {
+        [s] | [s, _] => is_state(s.text) || named(),
+        [_, _, _] => named(),
+        _ => false,
+    }
 }
 
 /// "Noting that only Sen. Kirk voted with Democrats, Tester said ...", "Citing
