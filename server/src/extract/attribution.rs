@@ -1398,6 +1398,11 @@ Read the full article here"#;
             )[0],
             "Jake Horowitz, editor in chief of Mic.com"
         );
+        // A sentence adverb after the auxiliary is the verb group's.
+        assert_eq!(
+            source_of("Clinton has nevertheless called his vote an irresponsible one."),
+            ["Clinton"]
+        );
         // A town's state after a comma.
         assert_eq!(
             source_of("Stacy Baker of Columbia, South Carolina says she will vote."),

@@ -2068,9 +2068,10 @@ fn source_before(toks: &[Token], ci: usize) -> Option<(usize, usize)> {
         let first = toks[b].lower();
         let verbal = toks[b].is_verb_like()
             || ly_adverb(&first)
+            || SENTENCE_ADVERBS.contains(&first.as_ref())
             || matches!(
                 first.as_ref(),
-                "twice" | "once" | "begun" | "also" | "already"
+                "twice" | "once" | "begun" | "also" | "already" | "since"
             );
         let clause = matches!(
             toks[b - 2].lower().as_ref(),
