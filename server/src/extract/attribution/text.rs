@@ -405,12 +405,17 @@ fn is_letter_or_digit(s: &str, i: usize, c: char) -> bool {
 /// The end of the word starting at byte `i` of `s`: runs of letters and digits, joined
 /// by single apostrophes, hyphens, periods or ampersands.
 fn word_end(s: &str, i: usize) -> usize {
+    let bytes = s.as_bytes();
     let run_end = |mut j: usize| {
-        while let Some(c) = s[j..].chars().next() {
-            if !is_letter_or_digit(s, j, c) {
-                break;
+        loop {
+            // ASCII letters and digits byte by byte; other characters decoded.
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
             }
-            j += c.len_utf8();
+            match s[j..].chars().next() {
+                Some(c) if !c.is_ascii() && is_letter_or_digit(s, j, c) => j += c.len_utf8(),
+                _ => break,
+            }
         }
         j
     };
