@@ -19,8 +19,8 @@ use super::lexicon::{
 use super::text::{
     clitic_stem, in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark,
     is_state, is_time_unit, is_time_word, ly_adverb, np_backward, np_forward, opens_introduction,
-    quote_ending_at, quote_starting_at, reporting_relative, source_forward, strictly_in_quote,
-    subject, thousands_comma, tokenize, Token, VerbPattern,
+    quote_ending_at, quote_starting_at, reporting_relative, source_forward, starts_with_quote_mark,
+    strictly_in_quote, subject, thousands_comma, tokenize, Token, VerbPattern,
 };
 use super::{Found, Span};
 
@@ -79,12 +79,8 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             .get(quotes.partition_point(|q| q.end < closing))
             .is_some_and(|q| q.end <= end);
         let reported = text[start..end].contains("reportedly");
-        if matches.is_empty()
-            && !poll_opener
-            && !quoted
-            && !reported
-            && !text[start..end].contains(':')
-        {
+        let colon = text[start..end].contains(':');
+        if matches.is_empty() && !poll_opener && !quoted && !reported && !colon {
             continue;
         }
         let toks = tokenize(text, start, end);
@@ -197,7 +193,10 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // PolNeAR keeps a colon right after the cue inside it ("said:").
             if text[cue.end..end].starts_with(':') {
                 cue.end += 1;
-            } else if let Some(n) = phrase_to_colon(&text[cue.end..end]) {
+            } else if let Some(n) = colon
+                .then(|| phrase_to_colon(&text[cue.end..end]))
+                .flatten()
+            {
                 // "said on Twitter:", "added warily:", "wrote in an email:": before a
                 // colon that opens a quotation, PolNeAR's cue runs to the colon.
                 cue.end += n;
@@ -393,7 +392,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                     // such are gold cues, against 4 of 16 without one).
                     let rest = text[f.cue.end..end].trim_start();
                     let rest = rest.strip_prefix("as ").unwrap_or(rest);
-                    let quoted = ["\"", "“", "''", "``"].iter().any(|q| rest.starts_with(q));
+                    let quoted = starts_with_quote_mark(rest);
                     if what && !quoted {
                         continue;
                     }
@@ -416,7 +415,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             }
         }
         // Only where the lexicon found no cue at the same place.
-        let verb_before_quote = if text[start..end].contains(':') {
+        let verb_before_quote = if colon {
             verb_colon_quote(&sentence)
         } else {
             None
@@ -843,11 +842,7 @@ fn phrase_to_colon(rest: &str) -> Option<usize> {
     let colon = rest.find(':')?;
     let phrase = &rest[..colon];
     let after = rest[colon + 1..].trim_start_matches([' ', '\t', '\u{a0}']);
-    let opens = after.is_empty()
-        || after.starts_with('\n')
-        || ["\"", "“", "”", "''", "``"]
-            .iter()
-            .any(|q| after.starts_with(q));
+    let opens = after.is_empty() || after.starts_with('\n') || starts_with_quote_mark(after);
     let words = phrase.split_whitespace().count();
     // An addressee or object ("told Fox News:", "quotes Alfred Kahn:") stays out.
     let first = phrase.split_whitespace().next()?;
@@ -941,30 +936,16 @@ fn quote_verb(sentence: &Ctx) -> Option<Found> {
             (quote_ending_at(quotes, toks[i].end)?, i + 1)
         }
     };
-    let first = toks.get(k)?;
-    let fl = first.lower();
-    let pronoun = matches!(fl.as_ref(), "he" | "she" | "they" | "we" | "i");
-    if !(first.is_capitalized() || pronoun || ARTICLES_AND_POSSESSIVES.contains(&fl.as_ref())) {
-        return None;
-    }
     // The verb: the first lowercase word ending in -ed within five words, the words
     // before it a name or a short noun phrase.
-    let v = (k + 1..(k + 6).min(toks.len())).find(|&v| {
-        let t = &toks[v];
-        let l = t.lower();
-        t.is_word() && !t.is_capitalized() && l.len() > 4 && l.ends_with("ed")
-    })?;
-    let phrase_ok = toks[k..v].iter().all(|t| {
-        (t.is_word() && !NP_STOPS.contains(&t.lower().as_ref()))
-            || matches!(t.text, "." | "’" | "'")
-    });
-    if !phrase_ok || (pronoun && v != k + 1) {
+    let v = (k + 1..(k + 6).min(toks.len())).find(|&v| past_verb(&toks[v]))?;
+    if !short_speaker(toks, k, v) {
         return None;
     }
     let mut ve = v + 1;
     if toks
         .get(ve)
-        .is_some_and(|t| matches!(t.lower().as_ref(), "back" | "out" | "again" | "aloud"))
+        .is_some_and(|t| QUOTE_VERB_PARTICLES.contains(&t.lower().as_ref()))
     {
         ve += 1;
     }
@@ -992,6 +973,31 @@ fn quote_verb(sentence: &Ctx) -> Option<Found> {
     ))
 }
 
+/// A verb next to a quotation that may report it even outside the lexicon: a lowercase
+/// word in -ed of five letters or more ("mused", "gloated").
+fn past_verb(t: &Token) -> bool {
+    let l = t.lower();
+    t.is_word() && !t.is_capitalized() && l.len() > 4 && l.ends_with("ed")
+}
+
+/// Particles such a verb takes along ("shot back", "read aloud").
+const QUOTE_VERB_PARTICLES: &[&str] = &["back", "out", "again", "aloud"];
+
+/// Whether `toks[k..v]` can be the speaker right before such a verb: a name, a pronoun
+/// alone, or a short phrase opening with an article or possessive, of words that end no
+/// noun phrase.
+fn short_speaker(toks: &[Token], k: usize, v: usize) -> bool {
+    let first = &toks[k];
+    let fl = first.lower();
+    let pronoun = matches!(fl.as_ref(), "he" | "she" | "they" | "we" | "i");
+    (first.is_capitalized() || pronoun || ARTICLES_AND_POSSESSIVES.contains(&fl.as_ref()))
+        && (!pronoun || v == k + 1)
+        && toks[k..v].iter().all(|t| {
+            (t.is_word() && !NP_STOPS.contains(&t.lower().as_ref()))
+                || matches!(t.text, "." | "’" | "'")
+        })
+}
+
 /// A speaker and a verb before a colon that opens a quotation: "And Mr. Christie
 /// gloated: ''I told you he wouldn't be ready.''"; "he demurred: “Whichever one I’m in
 /// at the moment.”" The verb is the cue with its colon, as with [`quote_verb`], even
@@ -1010,14 +1016,12 @@ fn verb_colon_quote(sentence: &Ctx) -> Option<Found> {
     let mut v = c.checked_sub(1)?;
     if v > 0 && {
         let l = toks[v].lower();
-        matches!(l.as_ref(), "back" | "out" | "again" | "aloud")
-            || (l.len() > 4 && l.ends_with("ly"))
+        QUOTE_VERB_PARTICLES.contains(&l.as_ref()) || (l.len() > 4 && l.ends_with("ly"))
     } {
         v -= 1;
     }
     let verb = &toks[v];
-    let l = verb.lower();
-    if !(verb.is_word() && !verb.is_capitalized() && l.len() > 4 && l.ends_with("ed")) {
+    if !past_verb(verb) {
         return None;
     }
     // The speaker: a name, pronoun or short noun phrase opening the clause, right
@@ -1033,14 +1037,10 @@ fn verb_colon_quote(sentence: &Ctx) -> Option<Found> {
     let opens = k == 0
         || toks[k - 1].text == ","
         || (k == 1 && matches!(toks[0].lower().as_ref(), "and" | "but" | "so" | "then"));
-    let first = &toks[k];
-    let fl = first.lower();
-    let pronoun = matches!(fl.as_ref(), "he" | "she" | "they" | "we" | "i");
     if !opens
         || v - k > 5
         || toks[k..v].iter().any(Token::is_verb_like)
-        || (pronoun && v != k + 1)
-        || !(first.is_capitalized() || pronoun || ARTICLES_AND_POSSESSIVES.contains(&fl.as_ref()))
+        || !short_speaker(toks, k, v)
     {
         return None;
     }
@@ -3081,8 +3081,9 @@ fn content_before(s: &Sentence, toks: &[Token], b: usize, quotes: &[Span]) -> Op
 }
 
 /// Whether the words before a source and its comma are a sentence's opening adverbial:
-/// up to six words, no quotation, opening with a preposition, a subordinator or a time
-/// word ("So far,", "As the day went on,", "On Thursday,", "In the end,").
+/// up to six words, no quotation, opening as an introduction does (a preposition, a
+/// subordinator, a time word: "As the day went on,", "On Thursday,", "In the end,") or
+/// with "so", "then", "until" or "behind" ("So far,").
 fn opening_adverbial(before: &[Token]) -> bool {
     let Some(first) = before.first() else {
         return false;
@@ -3092,27 +3093,7 @@ fn opening_adverbial(before: &[Token]) -> bool {
     before.last().is_some_and(|t| t.text == ",")
         && (1..=6).contains(&words)
         && !before.iter().any(|t| is_quote_mark(t.text))
-        && (is_time_word(&l)
-            || matches!(
-                l.as_ref(),
-                "so" | "as"
-                    | "on"
-                    | "in"
-                    | "at"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "since"
-                    | "until"
-                    | "when"
-                    | "while"
-                    | "then"
-                    | "throughout"
-                    | "behind"
-                    | "for"
-                    | "despite"
-                    | "by"
-            ))
+        && (opens_introduction(&l) || matches!(l.as_ref(), "so" | "then" | "until" | "behind"))
 }
 
 /// Drops trailing whitespace and one final sentence punctuation mark.

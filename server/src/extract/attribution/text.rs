@@ -437,7 +437,15 @@ fn word_end(s: &str, i: usize) -> usize {
 
 /// Whether a token opens or closes a quotation.
 pub fn is_quote_mark(t: &str) -> bool {
-    matches!(t, "\"" | "“" | "”" | "''" | "``")
+    QUOTE_MARKS.contains(&t)
+}
+
+/// The quotation marks [`is_quote_mark`] knows.
+const QUOTE_MARKS: [&str; 5] = ["\"", "“", "”", "''", "``"];
+
+/// Whether `s` opens with a quotation mark.
+pub fn starts_with_quote_mark(s: &str) -> bool {
+    QUOTE_MARKS.iter().any(|q| s.starts_with(q))
 }
 
 /// Finds quotations: curly quotes pair up, straight and doubled-apostrophe quotes
