@@ -441,6 +441,28 @@ mod tests {
         resolve(text, &sentences, find_all(text, &sentences))
     }
 
+    /// The cues, sources and contents of [`unfiltered`]'s statements, as text.
+    fn cue_texts(t: &str) -> Vec<String> {
+        unfiltered(t)
+            .iter()
+            .map(|a| t[a.cue.start..a.cue.end].to_string())
+            .collect()
+    }
+
+    fn source_texts(t: &str) -> Vec<String> {
+        unfiltered(t)
+            .iter()
+            .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
+            .collect()
+    }
+
+    fn content_texts(t: &str) -> Vec<String> {
+        unfiltered(t)
+            .iter()
+            .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
+            .collect()
+    }
+
     #[test]
     fn every_rule_fires_on_its_positives_only() {
         for r in rules() {
@@ -1221,65 +1243,50 @@ Read the full article here"#;
 
     #[test]
     fn a_cue_runs_to_a_colon_that_opens_a_quotation() {
-        let cue_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .map(|a| t[a.cue.start..a.cue.end].to_string())
-                .collect()
-        };
         assert_eq!(
-            cue_of("Trump said on Twitter: “Hillary Clinton has announced it.”"),
+            cue_texts("Trump said on Twitter: “Hillary Clinton has announced it.”"),
             ["said on Twitter:"]
         );
         assert_eq!(
-            cue_of("Christie added warily: “There's always something.”"),
+            cue_texts("Christie added warily: “There's always something.”"),
             ["added warily:"]
         );
         // An addressee stays out, and so does a colon that opens no quotation.
-        assert_eq!(cue_of("He told the crowd: “We will win.”"), ["told"]);
-        assert_eq!(cue_of("She said in the end: two things matter."), ["said"]);
+        assert_eq!(cue_texts("He told the crowd: “We will win.”"), ["told"]);
+        assert_eq!(
+            cue_texts("She said in the end: two things matter."),
+            ["said"]
+        );
         // Any verb in -ed after its speaker, before such a colon.
         assert_eq!(
-            cue_of("And Mr. Christie gloated: ''I told you he wouldn't be ready.''"),
+            cue_texts("And Mr. Christie gloated: ''I told you he wouldn't be ready.''"),
             ["gloated:"]
         );
         assert!(
-            !cue_of("Clinton seemed irritated: “It's a public statement.”")
+            !cue_texts("Clinton seemed irritated: “It's a public statement.”")
                 .contains(&"irritated:".to_string())
         );
         // The speaker opens its clause.
-        assert!(cue_of("Here is what voters wanted: “More jobs.”").is_empty());
+        assert!(cue_texts("Here is what voters wanted: “More jobs.”").is_empty());
     }
 
     #[test]
     fn a_label_after_what_is_a_statement_only_when_quoted() {
-        let cue_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .map(|a| t[a.cue.start..a.cue.end].to_string())
-                .collect()
-        };
-        assert!(cue_of("They will fight what he called homegrown terrorism.").is_empty());
+        assert!(cue_texts("They will fight what he called homegrown terrorism.").is_empty());
         assert_eq!(
-            cue_of("They want to shed what Gilbert called “a perception problem.”"),
+            cue_texts("They want to shed what Gilbert called “a perception problem.”"),
             ["called"]
         );
         assert_eq!(
-            cue_of("It was what Zimmerman described as \"a piece of history.\""),
+            cue_texts("It was what Zimmerman described as \"a piece of history.\""),
             ["described"]
         );
     }
 
     #[test]
     fn an_occasion_after_the_time_of_a_cue_is_no_content() {
-        let content_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
-                .collect()
-        };
         assert_eq!(
-            content_of(
+            content_texts(
                 "Newt Gingrich said Wednesday on Fox News Channel’s “Hannity,” if Trump \
                  picked him it would be an honor."
             ),
@@ -1289,36 +1296,24 @@ Read the full article here"#;
 
     #[test]
     fn one_word_is_a_content_when_it_names_someone_or_what_was_said() {
-        let content_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
-                .collect()
-        };
-        assert_eq!(content_of("Cruz attacked Trump."), ["Trump"]);
-        assert_eq!(content_of("He said so."), ["so"]);
-        assert!(content_of("She agreed entirely.").is_empty());
+        assert_eq!(content_texts("Cruz attacked Trump."), ["Trump"]);
+        assert_eq!(content_texts("He said so."), ["so"]);
+        assert!(content_texts("She agreed entirely.").is_empty());
     }
 
     #[test]
     fn an_opening_adverbial_is_no_content() {
-        let content_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
-                .collect()
-        };
         assert_eq!(
-            content_of("So far, they have sided overwhelmingly with Clinton."),
+            content_texts("So far, they have sided overwhelmingly with Clinton."),
             ["overwhelmingly with Clinton"]
         );
         assert_eq!(
-            content_of("As the day went on, Trump offered stronger defenses of Lewandowski."),
+            content_texts("As the day went on, Trump offered stronger defenses of Lewandowski."),
             ["stronger defenses of Lewandowski"]
         );
         // A clause before the source still is.
         assert_eq!(
-            content_of("The plan is dead, they have said repeatedly."),
+            content_texts("The plan is dead, they have said repeatedly."),
             ["The plan is dead"]
         );
     }
@@ -1379,20 +1374,14 @@ Read the full article here"#;
 
     #[test]
     fn an_appositive_stays_with_its_source() {
-        let source_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
-                .collect()
-        };
         // A title's participle opens no clause.
         assert_eq!(
-            source_of("“It is a platform,” said Ken Sena, managing director at Evercore."),
+            source_texts("“It is a platform,” said Ken Sena, managing director at Evercore."),
             ["Ken Sena, managing director at Evercore"]
         );
         // The appositive ends at the full stop even when a quotation follows.
         assert_eq!(
-            source_of(
+            source_texts(
                 "It will be part of the postmortem, said Jake Horowitz, editor in chief of \
                  Mic.com. “You have a sophisticated operation.”"
             )[0],
@@ -1400,67 +1389,57 @@ Read the full article here"#;
         );
         // A sentence adverb after the auxiliary is the verb group's.
         assert_eq!(
-            source_of("Clinton has nevertheless called his vote an irresponsible one."),
+            source_texts("Clinton has nevertheless called his vote an irresponsible one."),
             ["Clinton"]
         );
         // A town's state after a comma.
         assert_eq!(
-            source_of("Stacy Baker of Columbia, South Carolina says she will vote."),
+            source_texts("Stacy Baker of Columbia, South Carolina says she will vote."),
             ["Stacy Baker of Columbia, South Carolina"]
         );
         // After an opening "According to", an appositive between commas.
         assert_eq!(
-            source_of(
+            source_texts(
                 "According to Lorella Praeli, Clinton's Latino vote director, the campaign \
                  has tried."
             ),
             ["Lorella Praeli, Clinton's Latino vote director,"]
         );
         assert_eq!(
-            source_of("According to the report, released Tuesday, the plan failed."),
+            source_texts("According to the report, released Tuesday, the plan failed."),
             ["the report"]
         );
     }
 
     #[test]
     fn an_inverted_source_may_open_with_a_quantifier_or_title() {
-        let source_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
-                .collect()
-        };
         assert_eq!(
-            source_of("Her rise surprised many in the party, said several observers."),
+            source_texts("Her rise surprised many in the party, said several observers."),
             ["several observers"]
         );
         assert_eq!(
-            source_of("The convention is $9 million short, said former governor Ed Rendell."),
+            source_texts("The convention is $9 million short, said former governor Ed Rendell."),
             ["former governor Ed Rendell"]
         );
         // A verb after the phrase makes it the content's subject.
-        assert!(source_of("The report was wrong, said several officials were fired.").is_empty());
+        assert!(
+            source_texts("The report was wrong, said several officials were fired.").is_empty()
+        );
     }
 
     #[test]
     fn framing_verbs_are_cues_only_with_as() {
-        let cue_of = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .map(|a| t[a.cue.start..a.cue.end].to_string())
-                .collect()
-        };
         assert_eq!(
-            cue_of("Clinton cast her rival as offering a narrow economic vision."),
+            cue_texts("Clinton cast her rival as offering a narrow economic vision."),
             ["cast"]
         );
         assert_eq!(
-            cue_of("Israel regards all of Jerusalem as its indivisible capital."),
+            cue_texts("Israel regards all of Jerusalem as its indivisible capital."),
             ["regards"]
         );
-        assert!(cue_of("Voters cast their ballots on Tuesday.").is_empty());
+        assert!(cue_texts("Voters cast their ballots on Tuesday.").is_empty());
         // Not past punctuation: "as" opens another clause there.
-        assert!(cue_of("Voters cast their ballots, as expected.").is_empty());
+        assert!(cue_texts("Voters cast their ballots, as expected.").is_empty());
     }
 
     #[test]
