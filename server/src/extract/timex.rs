@@ -394,6 +394,10 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
                 shift_from_story(&mut mention, &mentions, unit, offset)
             }
             Spec::Clock { day: None, .. } => date_from_story(&mut mention, &mentions),
+            // "in the morning" is a part of the day the story is telling.
+            Spec::DayOffset { days: 0, .. } if rule.info.id == "in_the_part_of_day" => {
+                date_from_story(&mut mention, &mentions)
+            }
             // The first quarter a report names is the one it reports on;
             // later ones are comparisons, and distant years are history.
             Spec::Quarter { year_offset: 0, .. }
@@ -736,6 +740,18 @@ He was promoted in 1995, and the following year he retired.";
         assert_eq!(
             value_of(text, a4, "Thursday evening").as_deref(),
             Some("2016-09-22TEV")
+        );
+        // "in the morning": of the day the story last named, else of the anchor.
+        let a5 = NaiveDate::from_ymd_opt(1989, 10, 30).expect("date");
+        let text = "Hopes were dashed Friday. Dealers placed orders in the morning.";
+        assert_eq!(
+            value_of(text, a5, "the morning").as_deref(),
+            Some("1989-10-27TMO")
+        );
+        let text = "Dealers placed orders in the morning.";
+        assert_eq!(
+            value_of(text, a5, "the morning").as_deref(),
+            Some("1989-10-30TMO")
         );
         let text = "He saw him on Feb. 21. He was in court the next morning.";
         assert_eq!(

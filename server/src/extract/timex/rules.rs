@@ -165,6 +165,50 @@ fn build_mid_part(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     })
 }
 
+/// "placed orders in the morning": a part of the day after "in" (TimeML leaves "in"
+/// out), of the publication day here and of the day the story last named once the
+/// tagger sees the mentions before it. Not a part named for something else: "the morning session", "the
+/// evening news", nor one a phrase dates ("the morning of Jan. 5").
+fn build_in_the_part(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
+    let before = s.before.trim_end();
+    let after_in = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("in"));
+    let next = s
+        .after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let named = matches!(
+        next.as_str(),
+        "of" | "session"
+            | "sessions"
+            | "news"
+            | "paper"
+            | "papers"
+            | "show"
+            | "edition"
+            | "trading"
+            | "rush"
+            | "commute"
+            | "hours"
+            | "meeting"
+            | "service"
+            | "prayers"
+            | "shift"
+    );
+    if !after_in || named {
+        return None;
+    }
+    Some(Spec::DayOffset {
+        days: 0,
+        part: Some(lexicon::day_part_code(text(c, "part")?)?),
+    })
+}
+
 /// "2013-02-13" and, in American order, "2/13/2013" or "2/13/13".
 fn build_numeric_date(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // "2/13/2013/7" or "12/3/4 1/2" are numbers, not dates.
@@ -1136,6 +1180,22 @@ pub static RULES: &[Rule] = &[
             "midafternoon"
         ],
         ["midmornings", "amid afternoon rain"]
+    ),
+    rule!(
+        "in_the_part_of_day",
+        true,
+        r"\bthe\s+(?P<part>morning|afternoon|evening)\b",
+        build_in_the_part,
+        [
+            "placed heavy buy orders in [the morning] to start",
+            "In [the afternoon], he left."
+        ],
+        [
+            "in the morning session",
+            "on the morning of Jan. 5",
+            "the morning was quiet",
+            "in the evening news"
+        ]
     ),
     rule!(
         "part_of_day",
