@@ -18,9 +18,10 @@ use super::lexicon::{
 };
 use super::text::{
     clitic_stem, in_quote, is_abbreviation, is_dash, is_number_word, is_party_label, is_quote_mark,
-    is_state, is_time_unit, is_time_word, ly_adverb, np_backward, np_forward, opens_introduction,
-    quote_ending_at, quote_starting_at, reporting_relative, source_forward, starts_with_quote_mark,
-    strictly_in_quote, subject, thousands_comma, tokenize, Token, VerbPattern,
+    is_state, is_time_unit, is_time_word, lowercase, ly_adverb, np_backward, np_forward,
+    opens_introduction, quote_ending_at, quote_starting_at, reporting_relative, source_forward,
+    starts_with_quote_mark, strictly_in_quote, subject, thousands_comma, tokenize, Token,
+    VerbPattern,
 };
 use super::{Found, Span};
 
@@ -102,7 +103,8 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
         let verb_after_quote = if quoted { quote_verb(&sentence) } else { None };
         for m in matches {
             let (all, head) = (&m.all, &m.head);
-            let head_l = text[start + head.start..start + head.end].to_lowercase();
+            let head_owned = lowercase(&text[start + head.start..start + head.end]);
+            let head_l: &str = &head_owned;
             // "so-called", "well-known": part of a hyphenated word.
             if text[..start + head.start].ends_with('-') {
                 continue;
@@ -131,7 +133,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // name.
             let finite = head_l.ends_with("ed")
                 || head_l.ends_with('s')
-                || matches!(head_l.as_str(), "said" | "told" | "wrote");
+                || matches!(head_l, "said" | "told" | "wrote");
             let named = (cue.start > start || finite)
                 && ["May ", "Will "]
                     .iter()
@@ -149,15 +151,15 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 if takes {
                     cue.end = start + part.end;
                     // "lashed out at", "fired back at": the target is the content.
-                    if matches!(head_l.as_str(), "fired" | "lashed" | "lashes")
+                    if matches!(head_l, "fired" | "lashed" | "lashes")
                         && text[cue.end..end].starts_with(" at ")
                     {
                         cue.end += 3;
                     }
-                } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
+                } else if PARTICLE_REQUIRED.contains(&head_l) {
                     continue;
                 }
-            } else if PARTICLE_REQUIRED.contains(&head_l.as_str()) {
+            } else if PARTICLE_REQUIRED.contains(&head_l) {
                 continue;
             }
             if AS_FRAME_CUES.iter().any(|(h, _)| *h == head_l) && !as_frame(&text[cue.end..end]) {
@@ -204,7 +206,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // "refused to say", "seemed to confirm": a verb that governs a cue head in the
             // infinitive leaves the statement to that head's match, which takes it along
             // (below).
-            if INFINITIVE_GOVERNORS.contains(&head_l.as_str())
+            if INFINITIVE_GOVERNORS.contains(&head_l)
                 && lexicon_infinitive_after(&text[cue.end..end])
             {
                 continue;
@@ -228,7 +230,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // "voters will see", "the court could decide", "how he would respond to":
             // after a modal these heads predict or wonder, they report nothing (train:
             // 5 of 32 gold cues).
-            if matches!(head_l.as_str(), "see" | "decide" | "respond")
+            if matches!(head_l, "see" | "decide" | "respond")
                 && text[cue.start..start + head.start]
                     .split(|c: char| c.is_whitespace() || c == '’' || c == '\'')
                     .any(|w| MODALS.contains(&w.to_ascii_lowercase().as_str()))
@@ -260,7 +262,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 .any(|a| p.get(..a.len()).is_some_and(|x| x.eq_ignore_ascii_case(a)))
             };
             // "a radio talk show", "CNN’s show", "The Daily Show": the noun.
-            if matches!(head_l.as_str(), "show" | "shows")
+            if matches!(head_l, "show" | "shows")
                 && pre_empty
                 && show_noun(text, start, start + head.start, end)
             {
@@ -283,7 +285,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             // verbs mostly narrate (train statistics, `tools/cue_stats.py --prev-class`).
             if pre_empty
                 && matches!(
-                    head_l.as_str(),
+                    head_l,
                     "decided" | "found" | "hoped" | "believes" | "considered"
                 )
                 && {
@@ -350,14 +352,14 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 // "The Trump team appeared paralyzed", "Obama is expected to join": an
                 // impression with no source; its content is the whole clause, subject
                 // and cue included.
-                let passive_expect = matches!(head_l.as_str(), "expected" | "known") && be_aux;
+                let passive_expect = matches!(head_l, "expected" | "known") && be_aux;
                 // "Clinton was asked whether ...": the one asked is no source.
-                if be_aux && matches!(head_l.as_str(), "asked" | "told") {
+                if be_aux && matches!(head_l, "asked" | "told") {
                     f.source = None;
                 }
                 if passive_expect
                     || matches!(
-                        head_l.as_str(),
+                        head_l,
                         "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear"
                     )
                 {

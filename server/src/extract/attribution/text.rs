@@ -1204,7 +1204,7 @@ pub fn is_state(word: &str) -> bool {
         && word.bytes().all(|b| b == b'.' || b.is_ascii_uppercase());
     dotted
         || (word.chars().next().is_some_and(char::is_uppercase)
-            && STATE_ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+            && STATE_ABBREVIATIONS.contains(&lowercase(word).as_ref()))
 }
 
 /// Abbreviations that keep their period inside a noun phrase.
@@ -1212,10 +1212,10 @@ pub fn is_abbreviation(word: &str) -> bool {
     if is_state(word) {
         return true;
     }
-    let l = word.to_lowercase();
-    HONORIFICS.contains(&l.as_str())
+    let l = lowercase(word);
+    HONORIFICS.contains(&l.as_ref())
         || matches!(
-            l.as_str(),
+            l.as_ref(),
             "gov"
                 | "sen"
                 | "rep"
