@@ -241,7 +241,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             if in_quote(quotes, cue.start, cue.end) {
                 continue;
             }
-            let confidence = cue_confidence(&head_l).unwrap_or(0.5);
+            let confidence = cue_confidence(head_l).unwrap_or(0.5);
             let cx = Ctx {
                 confidence,
                 prior: found.first().and_then(|f| f.source),
@@ -269,7 +269,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
                 continue;
             }
             // "media reports", "his claims", "the calls": nouns, not verbs.
-            if pre_empty && plural_noun(text, start, start + head.start, &head_l) {
+            if pre_empty && plural_noun(text, start, start + head.start, head_l) {
                 continue;
             }
             // "758 pledged delegates", "Trump’s proposed tax", "the stated goal": a
@@ -348,7 +348,7 @@ pub fn find(text: &str, shadow: &str, sentences: &[Sentence], quotes: &[Span]) -
             if head_l == "known" && !be_aux {
                 continue;
             }
-            if let Some(mut f) = analyse(&cx, cue, &head_l).filter(|f| !naming(text, f, &head_l)) {
+            if let Some(mut f) = analyse(&cx, cue, head_l).filter(|f| !naming(text, f, head_l)) {
                 // "The Trump team appeared paralyzed", "Obama is expected to join": an
                 // impression with no source; its content is the whole clause, subject
                 // and cue included.
