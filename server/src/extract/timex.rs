@@ -393,9 +393,7 @@ pub fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<TimexMention> {
             Spec::Shifted { unit, offset } => {
                 shift_from_story(&mut mention, &mentions, unit, offset)
             }
-            Spec::Clock { day: None, .. } => date_from_story(&mut mention, &mentions),
-            // "in the morning" is a part of the day the story is telling.
-            Spec::DayOffset { days: 0, .. } if rule.info.id == "in_the_part_of_day" => {
+            Spec::Clock { day: None, .. } | Spec::StoryDayPart(_) => {
                 date_from_story(&mut mention, &mentions)
             }
             // The first quarter a report names is the one it reports on;

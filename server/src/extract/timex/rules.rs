@@ -91,6 +91,16 @@ fn direction(word: Option<&str>) -> Direction {
     }
 }
 
+/// The letters right before the match, past any spaces ("in" in "in the morning",
+/// "for" in "for some time"); empty after other punctuation.
+fn word_before<'a>(s: &Surround<'a>) -> &'a str {
+    s.before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 /// Capitalised "March" and "May" also start names ("the March for Life").
 fn is_event_name(s: &Surround<'_>) -> bool {
     let after = s.after.to_ascii_lowercase();
@@ -165,16 +175,11 @@ fn build_mid_part(c: &Captures<'_>, _: &Surround<'_>) -> Option<Spec> {
     })
 }
 
-/// "placed orders in the morning": a part of the day after "in" (TimeML leaves "in"
-/// out), of the publication day here and of the day the story last named once the
-/// tagger sees the mentions before it. Not a part named for something else: "the morning session", "the
-/// evening news", nor one a phrase dates ("the morning of Jan. 5").
+/// "placed orders in the morning": a part of the day the story last named, after "in"
+/// (TimeML leaves "in" out). Not a part named for something else ("the morning
+/// session", "the evening news"), nor one a phrase dates ("the morning of Jan. 5").
 fn build_in_the_part(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
-    let before = s.before.trim_end();
-    let after_in = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("in"));
+    let after_in = word_before(s).eq_ignore_ascii_case("in");
     let next = s
         .after
         .trim_start()
@@ -203,10 +208,9 @@ fn build_in_the_part(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     if !after_in || named {
         return None;
     }
-    Some(Spec::DayOffset {
-        days: 0,
-        part: Some(lexicon::day_part_code(text(c, "part")?)?),
-    })
+    Some(Spec::StoryDayPart(lexicon::day_part_code(text(
+        c, "part",
+    )?)?))
 }
 
 /// "2013-02-13" and, in American order, "2/13/2013" or "2/13/13".
@@ -825,12 +829,14 @@ fn build_ahead_duration(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
 fn build_vague_duration(_: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {
     // Only as the object of a time preposition or verb is "some time" a
     // length; "some time ago" and "at some time" are points.
-    let before = s.before.trim_end().to_ascii_lowercase();
     let heads = [
         "for", "after", "within", "took", "take", "takes", "lasted", "last",
     ];
-    let last_word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
-    heads.contains(&last_word).then_some(Spec::VagueDuration)
+    let last_word = word_before(s);
+    heads
+        .iter()
+        .any(|h| last_word.eq_ignore_ascii_case(h))
+        .then_some(Spec::VagueDuration)
 }
 
 fn build_set(c: &Captures<'_>, s: &Surround<'_>) -> Option<Spec> {

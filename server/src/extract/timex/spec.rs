@@ -156,6 +156,9 @@ pub enum Spec {
         days: i64,
         part: Option<&'static str>,
     },
+    /// "in the morning": a part of the day the story last named, found when
+    /// tagging; alone, of the anchor.
+    StoryDayPart(&'static str),
     /// "last week", "this month", "next year", "the weekend".
     Relative { unit: Unit, offset: i32 },
     /// "the following year", "the previous day": a unit away from the date
@@ -233,7 +236,7 @@ impl Spec {
             // ("P1D" for "daily").
             Spec::Literal(v) if !v.ends_with("_REF") => TimexType::Set,
             Spec::Weekly { .. } => TimexType::Set,
-            Spec::Clock { .. } => TimexType::Time,
+            Spec::Clock { .. } | Spec::StoryDayPart(_) => TimexType::Time,
             Spec::DayOffset { part: Some(_), .. } | Spec::Weekday { part: Some(_), .. } => {
                 TimexType::Time
             }
@@ -356,6 +359,7 @@ impl Spec {
                 part,
             } => with_part(weekday_date(a, *day, *direction, ctx.future), *part),
             Spec::DayOffset { days, part } => with_part(a + Duration::days(*days), *part),
+            Spec::StoryDayPart(part) => with_part(a, Some(part)),
             Spec::DayShift { days, of } => {
                 let base = of.resolve_anchored(a, ctx);
                 let date = base
