@@ -791,7 +791,7 @@ fn contraction_before(text: &str, from: usize, cue_start: usize) -> usize {
     const PRONOUNS: &[&str] = &["he", "she", "it", "i", "we", "they", "you", "who", "that"];
     match clitic_stem(word) {
         // The clitic's apostrophe.
-        Some(stem) if PRONOUNS.contains(&stem.to_lowercase().as_str()) => {
+        Some(stem) if PRONOUNS.contains(&lowercase(stem).as_ref()) => {
             from + word_start + stem.len()
         }
         _ => cue_start,

@@ -1425,8 +1425,11 @@ fn adverb_opening(toks: &[Token]) -> bool {
 pub fn clitic_stem(word: &str) -> Option<&str> {
     let k = word.find(['\'', '’'])?;
     let apostrophe = word[k..].chars().next()?.len_utf8();
-    let clitic = word[k + apostrophe..].to_ascii_lowercase();
-    matches!(clitic.as_str(), "s" | "ve" | "d" | "ll" | "re" | "m").then_some(&word[..k])
+    let clitic = &word[k + apostrophe..];
+    ["s", "ve", "d", "ll", "re", "m"]
+        .iter()
+        .any(|c| clitic.eq_ignore_ascii_case(c))
+        .then_some(&word[..k])
 }
 
 /// The subject of the sentence: the first noun phrase after any introductory phrase
@@ -1549,7 +1552,7 @@ pub fn subject(toks: &[Token]) -> Option<Span> {
     let word = toks.get(i)?.text;
     let pronoun = clitic_stem(word).unwrap_or(word);
     if matches!(
-        pronoun.to_lowercase().as_str(),
+        lowercase(pronoun).as_ref(),
         "he" | "she" | "they" | "we" | "i" | "it"
     ) {
         return Some(Span {
