@@ -441,23 +441,31 @@ mod tests {
         resolve(text, &sentences, find_all(text, &sentences))
     }
 
-    /// The cues, sources and contents of [`unfiltered`]'s statements, as text.
-    fn cue_texts(t: &str) -> Vec<String> {
+    /// [`unfiltered`]'s statements.
+    fn statements(t: &str) -> Vec<Attribution> {
         unfiltered(t)
+            .into_iter()
+            .filter(|a| a.kind == AttributionKind::Statement)
+            .collect()
+    }
+
+    /// The cues, sources and contents of [`statements`], as text.
+    fn cue_texts(t: &str) -> Vec<String> {
+        statements(t)
             .iter()
             .map(|a| t[a.cue.start..a.cue.end].to_string())
             .collect()
     }
 
     fn source_texts(t: &str) -> Vec<String> {
-        unfiltered(t)
+        statements(t)
             .iter()
             .filter_map(|a| a.source.map(|s| t[s.start..s.end].to_string()))
             .collect()
     }
 
     fn content_texts(t: &str) -> Vec<String> {
-        unfiltered(t)
+        statements(t)
             .iter()
             .filter_map(|a| a.content.map(|c| t[c.start..c.end].to_string()))
             .collect()
@@ -1192,43 +1200,32 @@ Read the full article here"#;
 
     #[test]
     fn cue_words_next_to_nouns_keep_their_statements() {
-        let cues = |t: &str| -> Vec<String> {
-            unfiltered(t)
-                .iter()
-                .filter(|a| a.kind == AttributionKind::Statement)
-                .map(|a| t[a.cue.start..a.cue.end].to_string())
-                .collect()
-        };
         // A noun in "-ly" before the auxiliaries.
         assert_eq!(
-            cues("The family has called on police to release the videos."),
+            cue_texts("The family has called on police to release the videos."),
             ["has called on"]
         );
         // A document's participle.
         assert_eq!(
-            cues("The Security Council issued a statement calling the test a violation."),
+            cue_texts("The Security Council issued a statement calling the test a violation."),
             ["issued a statement calling"]
         );
         // A headline's capitalised verb.
-        assert_eq!(cues("New Poll Shows Bump For Clinton"), ["Shows"]);
+        assert_eq!(cue_texts("New Poll Shows Bump For Clinton"), ["Shows"]);
         // The nouns themselves are still no cues.
-        assert!(cues("He watched the Daily Show in New York.").is_empty());
-        assert!(cues("It was name-calling at its worst.").is_empty());
+        assert!(cue_texts("He watched the Daily Show in New York.").is_empty());
+        assert!(cue_texts("It was name-calling at its worst.").is_empty());
     }
 
     #[test]
     fn hitting_back_is_a_cue_with_its_particle() {
         let statement = |t: &str| {
-            let found = unfiltered(t);
-            found
-                .iter()
-                .find(|a| a.kind == AttributionKind::Statement)
-                .map(|a| {
-                    (
-                        t[a.cue.start..a.cue.end].to_string(),
-                        a.content.map(|c| t[c.start..c.end].to_string()),
-                    )
-                })
+            statements(t).first().map(|a| {
+                (
+                    t[a.cue.start..a.cue.end].to_string(),
+                    a.content.map(|c| t[c.start..c.end].to_string()),
+                )
+            })
         };
         assert_eq!(
             statement("Sanders lashed out at the media on Sunday."),
